@@ -1,0 +1,3 @@
+export * from './kafka-client';
+export * from './topics';
+export * from './topic-admin';
