@@ -1,4 +1,6 @@
 import type { Benchmark } from './bench-table';
+import { eventStoreBenchmark } from './event-store.bench';
+import { customerFoldBenchmark } from './customer-fold.bench';
 
 /** Every benchmark `npm run bench` runs, in order. */
-export const benchmarks: readonly Benchmark[] = [];
+export const benchmarks: readonly Benchmark[] = [eventStoreBenchmark, customerFoldBenchmark];

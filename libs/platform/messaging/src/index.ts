@@ -1,3 +1,12 @@
 export * from './kafka-client';
 export * from './topics';
 export * from './topic-admin';
+export * from './inbound-message';
+export * from './batch-handler';
+export * from './consumer-observer';
+export * from './dead-letter-headers';
+export * from './dead-letter-publisher';
+export type { TopicConsumerSettings } from './topic-consumer.settings';
+export type { Backoff } from './timing';
+export * from './topic-consumer';
+export type { PartitionLag } from './group-lag';

@@ -42,7 +42,10 @@ export async function requireKafkaBroker(
       `Not auto-starting: ${brokers[0] ?? ''} is not a local broker; last error: ${firstProbe}`,
     );
 
-  const startFailure = await runBrokerScript(port, options.startTimeoutMs ?? 180_000, env);
+  const startFailure = await runKafkaBrokerScript('start', port, {
+    timeoutMs: options.startTimeoutMs ?? 180_000,
+    env,
+  });
   if (startFailure !== undefined) throw unreachable(`Auto-start failed:\n${startFailure}`);
   const secondProbe = await probe(brokers, probeTimeoutMs);
   if (secondProbe !== undefined)
@@ -86,17 +89,26 @@ function localPort(brokers: string[]): string | undefined {
   return separator > 0 && LOCAL_HOSTS.has(host) && /^\d+$/.test(port) ? port : undefined;
 }
 
-/** undefined on success, otherwise the script's output. */
-function runBrokerScript(
+export type KafkaBrokerCommand = 'start' | 'stop' | 'restart' | 'status';
+
+/**
+ * Runs deploy/local/kafka-broker.sh for the broker on `port` (each port has its own data dir).
+ * Resolves undefined on success, otherwise the script's output.
+ */
+export function runKafkaBrokerScript(
+  command: KafkaBrokerCommand,
   port: string,
-  timeoutMs: number,
-  env: NodeJS.ProcessEnv,
+  options: { readonly timeoutMs?: number; readonly env?: NodeJS.ProcessEnv } = {},
 ): Promise<string | undefined> {
   return new Promise((done) => {
     execFile(
       BROKER_SCRIPT,
-      ['start'],
-      { env: { ...env, KAFKA_PORT: port }, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 },
+      [command],
+      {
+        env: { ...(options.env ?? process.env), KAFKA_PORT: port },
+        timeout: options.timeoutMs ?? 180_000,
+        maxBuffer: 4 * 1024 * 1024,
+      },
       (error, stdout, stderr) =>
         done(error ? `${stdout}${stderr}(exit ${error.code ?? error.signal})`.trim() : undefined),
     );
