@@ -1,0 +1,135 @@
+import type Database from 'better-sqlite3';
+import type { SerializedEvent } from '../event-codec';
+import { DuplicateEventIdError } from '../event-store.errors';
+import type { AppendResult, ExpectedRevision } from '../event-store.port';
+import { checkExpectedRevision, retryResult } from '../idempotency';
+import type { EventStatements } from './sqlite-statements';
+
+interface PendingAppend {
+  readonly stream: string;
+  readonly batch: readonly SerializedEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type Outcome =
+  | { readonly ok: true; readonly result: AppendResult }
+  | { readonly ok: false; readonly error: unknown };
+
+const isDuplicateId = (error: unknown): boolean =>
+  error instanceof Error &&
+  'code' in error &&
+  error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+  error.message.includes('events.id');
+
+/**
+ * Group commit: appends issued in the same tick (concurrent consumers, `Promise.all`) share one
+ * transaction and so one fsync; each runs in its own savepoint, so a conflict refuses only its
+ * own append. A lone append skips the savepoint. Results are released only after the commit.
+ */
+export class SqliteAppender {
+  private pending: PendingAppend[] = [];
+  /** Top level (`.immediate`) for a lone append; called inside `appendGroup` it becomes a savepoint. */
+  private readonly appendOne: Database.Transaction<(p: PendingAppend) => AppendResult>;
+  private readonly appendGroup: Database.Transaction<(ps: readonly PendingAppend[]) => Outcome[]>;
+
+  constructor(
+    db: Database.Database,
+    private readonly statements: EventStatements,
+    private readonly now: () => Date,
+    private readonly onCommit: () => void,
+  ) {
+    this.appendOne = db.transaction((p: PendingAppend) => this.write(p));
+    this.appendGroup = db.transaction((ps: readonly PendingAppend[]) =>
+      ps.map((p) => attempt(() => this.appendOne(p))),
+    );
+  }
+
+  append(
+    stream: string,
+    batch: readonly SerializedEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ stream, batch, expected, resolve, reject });
+      if (this.pending.length === 1) queueMicrotask(() => this.flush());
+    });
+  }
+
+  /** Commits whatever is queued; `close()` calls it so no acknowledged-to-be append is left behind. */
+  flush(): void {
+    const group = this.pending;
+    this.pending = [];
+    const [only] = group;
+    if (only === undefined) return;
+    if (group.length === 1) {
+      const outcome = attempt(() => this.appendOne.immediate(only));
+      settle(only, outcome);
+      if (outcome.ok) this.onCommit();
+      return;
+    }
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.appendGroup.immediate(group);
+    } catch (error) {
+      for (const p of group) p.reject(error);
+      return;
+    }
+    group.forEach((p, i) =>
+      settle(p, outcomes[i] ?? { ok: false, error: new Error('no outcome') }),
+    );
+    this.onCommit();
+  }
+
+  /** The port's append rule, inside a transaction: idempotency first, then the revision check. */
+  private write({ stream, batch, expected }: PendingAppend): AppendResult {
+    const { byId, atRevision, lastRevision, insert } = this.statements;
+    const first = byId.get(stream, (batch[0] as SerializedEvent).id);
+    if (first)
+      return retryResult(
+        stream,
+        batch.map((e) => e.id),
+        first,
+        (r) => atRevision.get(stream, r),
+      );
+    const current = lastRevision.get(stream) ?? -1;
+    checkExpectedRevision(stream, expected, current);
+    const recordedAt = this.now().toISOString();
+    let position = 0;
+    let index = 0;
+    try {
+      for (; index < batch.length; index++) {
+        const e = batch[index] as SerializedEvent;
+        const row = insert.run(
+          stream,
+          current + 1 + index,
+          e.id,
+          e.type,
+          e.data,
+          e.metadata,
+          recordedAt,
+          e.occurredAtMs,
+        );
+        position = Number(row.lastInsertRowid);
+      }
+    } catch (error) {
+      // A later id of the batch is already stored: the UNIQUE index found it, the savepoint undoes the rest.
+      if (isDuplicateId(error))
+        throw new DuplicateEventIdError(stream, (batch[index] as SerializedEvent).id);
+      throw error;
+    }
+    return { nextRevision: current + batch.length, position };
+  }
+}
+
+const attempt = (fn: () => AppendResult): Outcome => {
+  try {
+    return { ok: true, result: fn() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+};
+
+const settle = (p: PendingAppend, outcome: Outcome): void =>
+  outcome.ok ? p.resolve(outcome.result) : p.reject(outcome.error);

@@ -1,0 +1,59 @@
+import Database from 'better-sqlite3';
+
+/**
+ * FULL: every commit fsyncs the WAL, so an acknowledged append survives power loss, not only a
+ * crash of the process. The store is the system of record and the ingestion commits the Kafka
+ * offset once the append is acknowledged, so a lost tail would be a lost fact. NORMAL survives a
+ * process crash (SIGKILL) but may drop the last commits on power loss; choose it knowingly.
+ */
+export type SqliteSynchronous = 'FULL' | 'NORMAL';
+
+const SCHEMA_VERSION = 1;
+
+// UNIQUE(stream, id), not a global id index: idempotency is promised per stream (the port), and
+// the (stream, …) prefix keeps the check local to one stream's pages.
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position    INTEGER PRIMARY KEY,
+  stream      TEXT    NOT NULL,
+  revision    INTEGER NOT NULL,
+  id          TEXT    NOT NULL,
+  type        TEXT    NOT NULL,
+  data        TEXT    NOT NULL,
+  metadata    TEXT    NOT NULL,
+  recorded_at TEXT    NOT NULL,
+  occurred_at INTEGER NOT NULL,
+  UNIQUE (stream, revision),
+  UNIQUE (stream, id)
+);
+CREATE INDEX IF NOT EXISTS events_stream_occurred_at ON events (stream, occurred_at);
+CREATE TABLE IF NOT EXISTS checkpoints (
+  subscriber_id TEXT    PRIMARY KEY,
+  position      INTEGER NOT NULL,
+  saved_at      TEXT    NOT NULL
+);
+`;
+
+/**
+ * Opens (or creates) an event database in WAL mode, so readers in this and other processes never
+ * block the single writer. `position INTEGER PRIMARY KEY` is the rowid: rows are never deleted,
+ * so it only grows, and SQLite's single writer makes positions visible in order.
+ */
+export const openEventDatabase = (
+  path: string,
+  synchronous: SqliteSynchronous = 'FULL',
+): Database.Database => {
+  const db = new Database(path, { timeout: 5000 });
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    db.close();
+    throw new Error(
+      `${path} has event schema ${version}; this build knows up to ${SCHEMA_VERSION}`,
+    );
+  }
+  db.exec(SCHEMA);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  return db;
+};

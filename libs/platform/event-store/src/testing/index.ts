@@ -1,0 +1,3 @@
+export { runEventStoreContract, type StoreUnderTest } from './event-store.contract';
+export { runCheckpointStoreContract } from './checkpoint-store.contract';
+export * from './event-fixtures';
