@@ -1,0 +1,11 @@
+export * from './customer-state';
+export * from './evolve-customer';
+export * from './tier';
+export * from './nps';
+export * from './segment';
+export * from './payroll-cadence';
+export { AUM_HISTORY_DAYS, type AumHistory } from './aum-history';
+export * from './customer-queries';
+export * from './lifecycle';
+export { RECENT_COMPLAINTS_KEPT } from './relationship';
+export { CLOSED_HOLDINGS_KEPT } from './holdings';

@@ -1,0 +1,3 @@
+export * from './employer-state';
+export * from './evolve-employer';
+export * from './retention';
