@@ -1,6 +1,7 @@
 import type { Benchmark } from './bench-table';
 import { eventStoreBenchmark } from './event-store.bench';
 import { customerFoldBenchmark } from './customer-fold.bench';
+import { customerReplayBenchmark } from './customer-replay.bench';
 
 /** Every benchmark `npm run bench` runs, in order. */
-export const benchmarks: readonly Benchmark[] = [eventStoreBenchmark, customerFoldBenchmark];
+export const benchmarks: readonly Benchmark[] = [eventStoreBenchmark, customerFoldBenchmark, customerReplayBenchmark];
