@@ -9,4 +9,5 @@ export * from './dead-letter-publisher';
 export type { TopicConsumerSettings } from './topic-consumer.settings';
 export type { Backoff } from './timing';
 export * from './topic-consumer';
+export * from './consumer-status';
 export type { PartitionLag } from './group-lag';

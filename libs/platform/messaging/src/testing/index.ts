@@ -6,3 +6,4 @@ export * from './group-offsets';
 export * from './wait-until';
 export * from './json-test-handler';
 export * from './test-timings';
+export * from './dedicated-broker';
