@@ -13,3 +13,5 @@ export { SqliteCheckpointStore } from './sqlite/sqlite-checkpoint-store';
 export type { SqliteSynchronous } from './sqlite/sqlite-database';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
 export { EsdbCheckpointStore } from './esdb/esdb-checkpoint-store';
+export * from './config/event-store-settings';
+export * from './config/event-store.module';

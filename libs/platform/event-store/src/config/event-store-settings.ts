@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { EventStoreDBClient } from '@eventstore/db-client';
+import type { CheckpointStore } from '../checkpoint-store.port';
+import type { EventStore } from '../event-store.port';
+import { EsdbCheckpointStore } from '../esdb/esdb-checkpoint-store';
+import { EsdbEventStore } from '../esdb/esdb-event-store';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+
+/**
+ * Which store a process uses: EventStoreDB when `EVENTSTORE_URL` is set (production), else the
+ * embedded SQLite file (one machine, tests). The same port either way.
+ */
+export type EventStoreSettings =
+  | { readonly kind: 'embedded'; readonly path: string }
+  | { readonly kind: 'eventstoredb'; readonly url: string };
+
+export interface OpenedEventStore {
+  readonly store: EventStore;
+  readonly checkpoints: CheckpointStore;
+  readonly description: string;
+  /** A cheap read that proves the store answers (for `/health`). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ESDB_URL = /^(esdb|kurrentdb|kdb)(\+discover)?:\/\//;
+
+export const eventStoreSettingsFromEnv = (
+  env: NodeJS.ProcessEnv,
+  defaultPath: string,
+): EventStoreSettings => {
+  const url = env['EVENTSTORE_URL'];
+  if (url) {
+    if (!ESDB_URL.test(url))
+      throw new Error(`EVENTSTORE_URL must be an esdb:// connection string, got "${url}"`);
+    return { kind: 'eventstoredb', url };
+  }
+  return { kind: 'embedded', path: env['EVENT_STORE_PATH'] || defaultPath };
+};
+
+const PING_STREAM = '$health-ping';
+
+export const openEventStore = (settings: EventStoreSettings): OpenedEventStore => {
+  if (settings.kind === 'eventstoredb') {
+    const client = EventStoreDBClient.connectionString(settings.url);
+    const store = new EsdbEventStore(client);
+    return {
+      store,
+      checkpoints: new EsdbCheckpointStore(client),
+      description: `EventStoreDB at ${settings.url.replace(/\/\/[^@/]*@/, '//***@')}`,
+      ping: async () => void (await store.loadStream(PING_STREAM, { maxCount: 1 })),
+      close: () => store.close(),
+    };
+  }
+  mkdirSync(dirname(settings.path), { recursive: true });
+  const store = SqliteEventStore.open(settings.path);
+  return {
+    store,
+    checkpoints: store.checkpointStore(),
+    description: `embedded SQLite store at ${settings.path}`,
+    ping: async () => void (await store.loadStream(PING_STREAM, { maxCount: 1 })),
+    close: async () => store.close(),
+  };
+};

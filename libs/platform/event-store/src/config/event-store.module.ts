@@ -1,0 +1,28 @@
+import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { openEventStore, type EventStoreSettings, type OpenedEventStore } from './event-store-settings';
+
+/** Injection token of the process's one `OpenedEventStore`. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+@Injectable()
+class EventStoreCloser implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly opened: OpenedEventStore) {}
+
+  /** Runs after every feature's shutdown hook has stopped writing. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.opened.close();
+  }
+}
+
+/** One store per process, shared by every feature module composed into it. */
+@Global()
+@Module({})
+export class EventStoreModule {
+  static forRoot(settings: EventStoreSettings): DynamicModule {
+    return {
+      module: EventStoreModule,
+      providers: [{ provide: EVENT_STORE, useFactory: () => openEventStore(settings) }, EventStoreCloser],
+      exports: [EVENT_STORE],
+    };
+  }
+}
