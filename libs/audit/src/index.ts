@@ -1,0 +1,1 @@
+export * from './branch-overview.projection';
