@@ -1,7 +1,8 @@
 import type { Benchmark } from './bench-table';
 import { eventStoreBenchmark } from './event-store.bench';
 import { customerFoldBenchmark } from './customer-fold.bench';
+import { ingestionDecodeBenchmark } from './ingestion-decode.bench';
 import { customerReplayBenchmark } from './customer-replay.bench';
 
 /** Every benchmark `npm run bench` runs, in order. */
-export const benchmarks: readonly Benchmark[] = [eventStoreBenchmark, customerFoldBenchmark, customerReplayBenchmark];
+export const benchmarks: readonly Benchmark[] = [eventStoreBenchmark, customerFoldBenchmark, customerReplayBenchmark, ingestionDecodeBenchmark];

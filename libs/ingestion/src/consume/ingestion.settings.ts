@@ -1,0 +1,23 @@
+import type { IngestionLimits } from '../inbound/inbound-envelope';
+import { INBOUND_TOPICS } from '@churn/messaging';
+
+/** Everything the ingestion consumer needs from its process; see README "Configuration". */
+export interface IngestionSettings {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  /** Create the project's topics (explicit partitions and retention) at start, if missing. */
+  readonly ensureTopics: boolean;
+  readonly limits?: Partial<IngestionLimits>;
+  readonly stallTimeoutMs?: number;
+  readonly partitionsConsumedConcurrently?: number;
+}
+
+export const defaultIngestionSettings = (brokers: readonly string[]): IngestionSettings => ({
+  brokers,
+  clientId: 'churn-ingestion',
+  groupId: 'churn-ingestion',
+  topics: INBOUND_TOPICS,
+  ensureTopics: true,
+});
