@@ -21,3 +21,4 @@ export { customerStream } from './mapping/fact-append';
 export { FactIngestionHandler } from './consume/fact-ingestion.handler';
 export { IngestionModule } from './consume/ingestion.module';
 export { defaultIngestionSettings, type IngestionSettings } from './consume/ingestion.settings';
+export { ingestNdjsonFile, type FeedLine, type FileIngestionReport } from './file/ndjson-ingestion';
