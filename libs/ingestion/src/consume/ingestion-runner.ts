@@ -73,12 +73,5 @@ export class IngestionRunner implements OnApplicationBootstrap, BeforeApplicatio
       name: 'kafka-consumer',
       check: async () => ({ up: consumer.healthy(), detail: { ...consumer.status() } }),
     });
-    this.health.register({
-      name: 'event-store',
-      check: async () => {
-        await this.opened.ping();
-        return { up: true, detail: { store: this.opened.description } };
-      },
-    });
   }
 }

@@ -39,7 +39,7 @@ describe('a feed file with every kind of message, a malformed line and a schema 
     expect((await collect(store.readAll())).length).toBe(expectedIds.size);
     const letters = readFileSync(join(dir, 'dlq.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(letters.map((l) => [l.line, l.reason, l.field])).toEqual([
-      [CONTRACT_EXAMPLES.length + 1, 'unknown-topic', undefined],
+      [CONTRACT_EXAMPLES.length + 1, 'malformed-json', undefined],
       [CONTRACT_EXAMPLES.length + 2, 'unknown-currency', 'currency'],
     ]);
     expect(letters[0].original).toBe('{"topic": "corebanking');

@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { EventStore } from '@churn/event-store';
-import type { InboundMessage, Verdict } from '@churn/messaging';
+import { rejected, type InboundMessage, type Rejected, type Verdict } from '@churn/messaging';
 import { FactIngestionHandler } from '../consume/fact-ingestion.handler';
 
 /** One line of an NDJSON feed: what would have been one Kafka record. */
@@ -40,8 +40,11 @@ export const ingestNdjsonFile = async (
   const totals = { lines: 0, stored: 0, deadLettered: 0 };
   let chunk: { line: number; text: string }[] = [];
   const flush = async (): Promise<void> => {
-    const verdicts = await handler.handle(chunk.map(({ line, text }) => asMessage(line, text)));
-    verdicts.forEach((verdict, i) => settle(verdict, chunk[i], deadLetters, totals));
+    const parsed = chunk.map(({ line, text }) => asMessage(line, text));
+    const messages = parsed.filter((p): p is InboundMessage => !('kind' in p));
+    const verdicts = await handler.handle(messages);
+    const decided = verdicts[Symbol.iterator]();
+    parsed.forEach((p, i) => settle('kind' in p ? p : (decided.next().value as Verdict), chunk[i], deadLetters, totals));
     chunk = [];
     options.onChunk?.({ ...totals });
   };
@@ -56,19 +59,19 @@ export const ingestNdjsonFile = async (
   return totals;
 };
 
-const UNKNOWN_TOPIC = 'feed.unparsed';
-
-/** A line that is not `{topic, key, value}` JSON still reaches the decoder, which rejects it. */
-const asMessage = (line: number, text: string): InboundMessage => {
-  let parsed: Partial<FeedLine> = {};
+/** A line that is not `{topic, key, value}` JSON is dead-lettered before any decoding. */
+const asMessage = (line: number, text: string): InboundMessage | Rejected => {
+  let parsed: Partial<FeedLine>;
   try {
     parsed = JSON.parse(text) as Partial<FeedLine>;
-  } catch {
-    // Left to the decoder: an unknown topic is dead-lettered with its reason.
+  } catch (error) {
+    return rejected('malformed-json', { detail: `line ${line}: ${(error as Error).message}` });
   }
+  if (typeof parsed !== 'object' || parsed === null || typeof parsed.topic !== 'string')
+    return rejected('schema-violation', { field: 'topic', detail: `line ${line}: a feed line is {"topic","key","value"}` });
   const value = typeof parsed.value === 'string' ? parsed.value : JSON.stringify(parsed.value ?? null);
   return {
-    topic: typeof parsed.topic === 'string' ? parsed.topic : UNKNOWN_TOPIC,
+    topic: parsed.topic,
     partition: 0,
     offset: String(line),
     key: typeof parsed.key === 'string' ? Buffer.from(parsed.key) : null,

@@ -1,0 +1,22 @@
+import type { StandaloneSettings } from './settings';
+
+/** What a newcomer needs after `npm start`: where to look, and what is not there yet. */
+export const printWhereToLook = (url: string, settings: StandaloneSettings): void => {
+  const base = url.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  console.log(
+    [
+      '',
+      'Churn early warning — standalone, on the embedded store',
+      `  data:            ${settings.storePath} (survives restarts)`,
+      `  branch overview: ${base}/branch/overview`,
+      `  one customer:    ${base}/customers/<customerId>`,
+      `  metrics:         ${base}/metrics`,
+      `  health:          ${base}/health`,
+      '  feed a file:     npm run ingest -- <feed.ndjson>   (see libs/ingestion/CONTRACTS.md)',
+      '',
+      '  not yet wired:   risk engine, alerting and escalation, web console (see README "Status")',
+      '  stop with Ctrl-C',
+      '',
+    ].join('\n'),
+  );
+};
