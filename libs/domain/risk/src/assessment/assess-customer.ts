@@ -1,0 +1,118 @@
+import type { DayNumber } from '@churn/domain-kernel';
+import type { CustomerState } from '@churn/domain-customer';
+import type { RiskEvidence } from '../evidence/risk-evidence';
+import type { RiskPolicy } from '../policy/risk-policy';
+import {
+  customerValueOf,
+  scoreOf,
+  type Contribution,
+  type CustomerValue,
+  type RiskBand,
+} from '../score/score';
+import { aumDecline } from '../signals/aum-decline.signal';
+import { dissatisfaction } from '../signals/dissatisfaction.signal';
+import { dormancy } from '../signals/dormancy.signal';
+import { largeOutboundTransfer } from '../signals/large-outbound-transfer.signal';
+import { maturityNotRolledOver } from '../signals/maturity-not-rolled-over.signal';
+import { payrollDrain } from '../signals/payroll-drain.signal';
+import { payrollStopped } from '../signals/payroll-stopped.signal';
+import { dateText } from '../signals/explain';
+import type { Signal } from '../signals/signal';
+import { NO_BRANCH_CONTEXT, type BranchContext, type SignalRule } from '../signals/signal-context';
+import { tierDowngrade } from '../signals/tier-downgrade.signal';
+
+/** Every customer signal, in the order of `SIGNAL_CODES`. */
+export const SIGNAL_RULES: readonly SignalRule[] = [
+  payrollStopped,
+  payrollDrain,
+  aumDecline,
+  tierDowngrade,
+  largeOutboundTransfer,
+  maturityNotRolledOver,
+  dormancy,
+  dissatisfaction,
+];
+
+/** The bands and hysteresis the decision is taken with, recorded with the assessment. */
+export interface BandPolicy {
+  readonly bands: RiskPolicy['bands'];
+  readonly hysteresis: RiskPolicy['hysteresis'];
+}
+
+/** One customer's churn risk as of the end of a bank day (or as of the fact that prompted it). */
+export interface Assessment {
+  readonly customerId: string;
+  /** The bank date assessed, `YYYY-MM-DD`. */
+  readonly assessedOn: string;
+  /** Business time: the last fact folded if it fell on the assessed day, else the day's end. */
+  readonly occurredAt: string;
+  readonly score: number;
+  readonly band: RiskBand;
+  readonly signals: readonly Signal[];
+  readonly contributions: readonly Contribution[];
+  readonly combinedBasisPoints: number;
+  readonly value: CustomerValue;
+  readonly policyVersion: string;
+  readonly bandPolicy: BandPolicy;
+}
+
+export interface AssessOptions {
+  readonly branch?: BranchContext;
+  /** Overrides `occurredAt`, e.g. with the instant of the fact that prompted the assessment. */
+  readonly occurredAt?: string;
+}
+
+/** The last instant of a bank day in the bank's zone (UTC+8). */
+export const endOfBankDay = (day: DayNumber): string => `${dateText(day)}T23:59:59.999+08:00`;
+
+/**
+ * Runs every signal and the score for one customer on `asOfDay` (on or after the last fact
+ * folded). Pure and deterministic: no clock, the same inputs give deep-equal outputs. The engine
+ * decides when to call it — e.g. once per bank day for each customer who had a fact that day,
+ * and on a daily tick for customers with open risk — and hands the result to `decideRisk`.
+ */
+export const assessCustomer = (
+  customer: CustomerState,
+  evidence: RiskEvidence,
+  asOfDay: DayNumber,
+  policy: RiskPolicy,
+  options: AssessOptions = {},
+): Assessment => {
+  const signals = signalsOf(customer, evidence, asOfDay, policy, options.branch);
+  const value = customerValueOf(customer, asOfDay, policy);
+  const { score, band, contributions, combinedBasisPoints } = scoreOf(signals, value, policy);
+  return {
+    customerId: customer.customerId ?? evidence.customerId ?? '',
+    assessedOn: dateText(asOfDay),
+    occurredAt: options.occurredAt ?? occurredAtOf(customer, asOfDay),
+    score,
+    band,
+    signals,
+    contributions,
+    combinedBasisPoints,
+    value,
+    policyVersion: policy.version,
+    bandPolicy: { bands: policy.bands, hysteresis: policy.hysteresis },
+  };
+};
+
+/** The signals that fire, in the order of `SIGNAL_CODES`. */
+export const signalsOf = (
+  customer: CustomerState,
+  evidence: RiskEvidence,
+  asOfDay: DayNumber,
+  policy: RiskPolicy,
+  branch: BranchContext = NO_BRANCH_CONTEXT,
+): readonly Signal[] => {
+  const signals: Signal[] = [];
+  for (const rule of SIGNAL_RULES) {
+    const signal = rule(customer, evidence, asOfDay, policy, branch);
+    if (signal !== null && signal.strengthBasisPoints > 0) signals.push(signal);
+  }
+  return signals;
+};
+
+const occurredAtOf = (customer: CustomerState, asOfDay: DayNumber): string =>
+  customer.lastDay === asOfDay && customer.lastOccurredAt !== null
+    ? customer.lastOccurredAt
+    : endOfBankDay(asOfDay);

@@ -1,0 +1,3 @@
+export * from './customer-story';
+export * from './replay';
+export * from './aum-stories';
