@@ -3,6 +3,7 @@ import { eventStoreBenchmark } from './event-store.bench';
 import { customerFoldBenchmark } from './customer-fold.bench';
 import { ingestionDecodeBenchmark } from './ingestion-decode.bench';
 import { customerReplayBenchmark } from './customer-replay.bench';
+import { ingestionBenchmark } from './ingestion.bench';
 
 /** Every benchmark `npm run bench` runs, in order. */
-export const benchmarks: readonly Benchmark[] = [eventStoreBenchmark, customerFoldBenchmark, customerReplayBenchmark, ingestionDecodeBenchmark];
+export const benchmarks: readonly Benchmark[] = [eventStoreBenchmark, customerFoldBenchmark, customerReplayBenchmark, ingestionDecodeBenchmark, ingestionBenchmark];
