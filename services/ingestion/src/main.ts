@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { IngestionServiceModule } from './ingestion-service.module';
-import { readSettings, SettingError } from './settings';
+import { exitOnStartupError } from '@churn/config';
+import { readSettings } from './settings';
 
 /** `services/ingestion`: consume the inbound topics into the event store until SIGTERM. */
 const main = async (): Promise<void> => {
@@ -13,7 +14,4 @@ const main = async (): Promise<void> => {
   console.log(`ingestion ready: ${url}/health  ${url}/metrics`);
 };
 
-main().catch((error: unknown) => {
-  console.error(error instanceof SettingError ? `configuration error: ${error.message}` : error);
-  process.exit(1);
-});
+main().catch(exitOnStartupError);
