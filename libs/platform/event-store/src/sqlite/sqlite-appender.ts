@@ -41,8 +41,11 @@ export class SqliteAppender {
     private readonly onCommit: () => void,
   ) {
     this.appendOne = db.transaction((p: PendingAppend) => this.write(p));
+    // A one-event append needs no savepoint: every check runs before its single INSERT, and a
+    // failing statement undoes itself. Savepoints cost two statements each, a fifth of a
+    // 500-append group commit in ingestion's shape.
     this.appendGroup = db.transaction((ps: readonly PendingAppend[]) =>
-      ps.map((p) => attempt(() => this.appendOne(p))),
+      ps.map((p) => attempt(() => (p.batch.length === 1 ? this.write(p) : this.appendOne(p)))),
     );
   }
 
