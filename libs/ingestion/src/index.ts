@@ -22,3 +22,6 @@ export { FactIngestionHandler } from './consume/fact-ingestion.handler';
 export { IngestionModule } from './consume/ingestion.module';
 export { defaultIngestionSettings, type IngestionSettings } from './consume/ingestion.settings';
 export { ingestNdjsonFile, type FeedLine, type FileIngestionReport } from './file/ndjson-ingestion';
+export { factMessage, type FactMessage, type InboundTopicName } from './outbound/fact-message';
+export { payrollBatchMessage } from './outbound/payroll-batch-message';
+export { messageEnvelope, type MessageCoordinates } from './outbound/message-envelope';
