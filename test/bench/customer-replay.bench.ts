@@ -38,7 +38,9 @@ export const customerReplayBenchmark: Benchmark = {
     try {
       await store.append(STREAM, history.map(asNewEvent), { expectedRevision: 'no_stream' });
       const readAndFold = async (): Promise<number> =>
-        fold((await store.loadStream(STREAM)).map((e) => ({ type: e.type, data: e.data }) as BankFact));
+        fold(
+          (await store.loadStream(STREAM)).map((e) => ({ type: e.type, data: e.data }) as BankFact),
+        );
       const durations: number[] = [];
       for (let i = 0; i < 5; i++) await readAndFold();
       for (let i = 0; i < RUNS; i++) {
@@ -46,7 +48,10 @@ export const customerReplayBenchmark: Benchmark = {
         await readAndFold();
         durations.push(Number(process.hrtime.bigint() - start) / 1e6);
       }
-      const foldOnly = percentile(timeRuns(RUNS, () => fold(history)), 50);
+      const foldOnly = percentile(
+        timeRuns(RUNS, () => fold(history)),
+        50,
+      );
       const p50 = percentile(durations, 50);
       return [
         {

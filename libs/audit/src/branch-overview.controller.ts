@@ -38,8 +38,12 @@ export class BranchOverviewController {
       segment: customerSegment(state, day),
       lifecycleStage: lifecycleStageOf(state, day),
       relationshipManager: state.relationshipManager,
-      payroll: [...state.payroll.values()].map((p) => ({ employerId: p.employerId, cadence: p.cadence })),
-      lastCustomerInitiatedActivity: state.activity.lastDay === null ? null : bankDate(state.activity.lastDay),
+      payroll: [...state.payroll.values()].map((p) => ({
+        employerId: p.employerId,
+        cadence: p.cadence,
+      })),
+      lastCustomerInitiatedActivity:
+        state.activity.lastDay === null ? null : bankDate(state.activity.lastDay),
       complaints: state.complaints.count,
       latestSurvey: state.latestSurvey,
       facts: state.factCount,

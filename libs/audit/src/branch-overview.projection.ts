@@ -1,4 +1,10 @@
-import { evolveCustomer, initialCustomer, TIERS, type CustomerState, type Tier } from '@churn/domain-customer';
+import {
+  evolveCustomer,
+  initialCustomer,
+  TIERS,
+  type CustomerState,
+  type Tier,
+} from '@churn/domain-customer';
 import { BANK_FACT_TYPES, type BankFact } from '@churn/domain-facts';
 import type { MinorUnits } from '@churn/domain-kernel';
 
@@ -9,7 +15,9 @@ import type { MinorUnits } from '@churn/domain-kernel';
 export interface BranchOverview {
   readonly customers: number;
   readonly facts: number;
-  readonly byTier: Readonly<Record<Tier, { readonly customers: number; readonly aumMinor: MinorUnits }>>;
+  readonly byTier: Readonly<
+    Record<Tier, { readonly customers: number; readonly aumMinor: MinorUnits }>
+  >;
   readonly totalAumMinor: MinorUnits;
   /** Business time of the latest fact folded. */
   readonly asOf: string | null;
@@ -24,12 +32,20 @@ export class BranchOverviewProjection {
   private unknown = 0;
 
   /** Facts of a type this build does not know are counted, never silently dropped. */
-  evolve(event: { readonly type: string; readonly data: unknown; readonly schemaVersion?: number }): void {
+  evolve(event: {
+    readonly type: string;
+    readonly data: unknown;
+    readonly schemaVersion?: number;
+  }): void {
     if (!KNOWN_TYPES.has(event.type)) {
       this.unknown++;
       return;
     }
-    const fact = { type: event.type, schemaVersion: event.schemaVersion ?? 1, data: event.data } as BankFact;
+    const fact = {
+      type: event.type,
+      schemaVersion: event.schemaVersion ?? 1,
+      data: event.data,
+    } as BankFact;
     const id = fact.data.customerId;
     this.customers.set(id, evolveCustomer(this.customers.get(id) ?? initialCustomer(), fact));
     this.facts++;
@@ -44,15 +60,15 @@ export class BranchOverviewProjection {
   }
 
   overview(): BranchOverview {
-    const byTier = Object.fromEntries(TIERS.map((t) => [t, { customers: 0, aumMinor: 0 }])) as Record<
-      Tier,
-      { customers: number; aumMinor: number }
-    >;
+    const byTier = Object.fromEntries(
+      TIERS.map((t) => [t, { customers: 0, aumMinor: 0 }]),
+    ) as Record<Tier, { customers: number; aumMinor: number }>;
     let asOf: string | null = null;
     for (const state of this.customers.values()) {
       byTier[state.tier].customers++;
       byTier[state.tier].aumMinor += state.aumMinor;
-      if (state.lastOccurredAt !== null && (asOf === null || state.lastOccurredAt > asOf)) asOf = state.lastOccurredAt;
+      if (state.lastOccurredAt !== null && (asOf === null || state.lastOccurredAt > asOf))
+        asOf = state.lastOccurredAt;
     }
     const totalAumMinor = TIERS.reduce((sum, t) => sum + byTier[t].aumMinor, 0);
     return { customers: this.customers.size, facts: this.facts, byTier, totalAumMinor, asOf };

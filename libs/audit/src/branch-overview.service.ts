@@ -1,5 +1,11 @@
 import { EVENT_STORE, type OpenedEventStore, type Subscription } from '@churn/event-store';
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { BranchOverviewProjection } from './branch-overview.projection';
 
 /**
@@ -20,13 +26,22 @@ export class BranchOverviewService implements OnApplicationBootstrap, BeforeAppl
   }
 
   onApplicationBootstrap(): void {
-    const subscription = this.opened.store.subscribe({ fromPosition: 'start', streamPrefixes: ['customer-'] });
+    const subscription = this.opened.store.subscribe({
+      fromPosition: 'start',
+      streamPrefixes: ['customer-'],
+    });
     this.subscription = subscription;
     this.following = (async () => {
       for await (const event of subscription) {
-        this.projection.evolve({ type: event.type, data: event.data, schemaVersion: event.metadata.schemaVersion });
+        this.projection.evolve({
+          type: event.type,
+          data: event.data,
+          schemaVersion: event.metadata.schemaVersion,
+        });
       }
-    })().catch((error: unknown) => this.logger.error(`branch overview stopped following the store: ${String(error)}`));
+    })().catch((error: unknown) =>
+      this.logger.error(`branch overview stopped following the store: ${String(error)}`),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -10,7 +10,11 @@ export class IngestionServiceModule {
   static with(settings: IngestionServiceSettings): DynamicModule {
     return {
       module: IngestionServiceModule,
-      imports: [ObservabilityModule, EventStoreModule.forRoot(settings.store), IngestionModule.forRoot(settings.ingestion)],
+      imports: [
+        ObservabilityModule,
+        EventStoreModule.forRoot(settings.store),
+        IngestionModule.forRoot(settings.ingestion),
+      ],
     };
   }
 }

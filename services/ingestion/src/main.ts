@@ -7,7 +7,9 @@ import { readSettings } from './settings';
 /** `services/ingestion`: consume the inbound topics into the event store until SIGTERM. */
 const main = async (): Promise<void> => {
   const settings = readSettings(process.env);
-  const app = await NestFactory.create(IngestionServiceModule.with(settings), { logger: ['log', 'warn', 'error'] });
+  const app = await NestFactory.create(IngestionServiceModule.with(settings), {
+    logger: ['log', 'warn', 'error'],
+  });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen(settings.port, settings.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');

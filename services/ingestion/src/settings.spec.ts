@@ -17,9 +17,18 @@ describe('the ingestion service read from its environment', () => {
 
   it.each([
     [{ PORT: 'eighty' }, 'PORT must be an integer from 0 to 65535, got "eighty"'],
-    [{ INGESTION_ENSURE_TOPICS: 'yes' }, 'INGESTION_ENSURE_TOPICS must be true or false, got "yes"'],
-    [{ EVENTSTORE_URL: 'http://x' }, 'EVENTSTORE_URL must be an esdb:// connection string, got "http://x"'],
-    [{ INGESTION_STALL_TIMEOUT_MS: '10' }, 'INGESTION_STALL_TIMEOUT_MS must be an integer from 1000 to 600000, got "10"'],
+    [
+      { INGESTION_ENSURE_TOPICS: 'yes' },
+      'INGESTION_ENSURE_TOPICS must be true or false, got "yes"',
+    ],
+    [
+      { EVENTSTORE_URL: 'http://x' },
+      'EVENTSTORE_URL must be an esdb:// connection string, got "http://x"',
+    ],
+    [
+      { INGESTION_STALL_TIMEOUT_MS: '10' },
+      'INGESTION_STALL_TIMEOUT_MS must be an integer from 1000 to 600000, got "10"',
+    ],
   ])('refuses %p naming the setting', (env, message) => {
     expect(() => readSettings(env)).toThrow(message);
   });

@@ -21,8 +21,14 @@ export const readSettings = (env: NodeJS.ProcessEnv): IngestionServiceSettings =
       ...defaults,
       groupId: envText(env, 'INGESTION_GROUP_ID', defaults.groupId),
       ensureTopics: envFlag(env, 'INGESTION_ENSURE_TOPICS', true),
-      stallTimeoutMs: envInteger(env, 'INGESTION_STALL_TIMEOUT_MS', 15_000, { min: 1_000, max: 600_000 }),
-      partitionsConsumedConcurrently: envInteger(env, 'INGESTION_PARTITIONS_CONCURRENTLY', 2, { min: 1, max: 64 }),
+      stallTimeoutMs: envInteger(env, 'INGESTION_STALL_TIMEOUT_MS', 15_000, {
+        min: 1_000,
+        max: 600_000,
+      }),
+      partitionsConsumedConcurrently: envInteger(env, 'INGESTION_PARTITIONS_CONCURRENTLY', 2, {
+        min: 1,
+        max: 64,
+      }),
     },
   };
 };

@@ -13,8 +13,7 @@ import { cdnowActivityDays, parseCdnow } from './testing';
 
 // The CDNOW sample (lifetimes project, MIT: testing/fixtures/LICENSE.txt); CDNOW_SAMPLE overrides.
 const CDNOW_SAMPLE =
-  process.env['CDNOW_SAMPLE'] ??
-  join(__dirname, 'testing/fixtures/CDNOW_sample.txt');
+  process.env['CDNOW_SAMPLE'] ?? join(__dirname, 'testing/fixtures/CDNOW_sample.txt');
 
 // FHL 2005 (README in the data folder): weeks; calibration from each customer's first purchase
 // through 1997-09-30 (purchases on that day included); T = days to 1997-09-30 / 7, so a

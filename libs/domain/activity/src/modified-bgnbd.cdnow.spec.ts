@@ -6,8 +6,7 @@ import { fitModifiedBgNbd } from './fit-activity-model';
 import { cdnowActivityDays, parseCdnow } from './testing';
 
 const CDNOW_SAMPLE =
-  process.env['CDNOW_SAMPLE'] ??
-  join(__dirname, 'testing/fixtures/CDNOW_sample.txt');
+  process.env['CDNOW_SAMPLE'] ?? join(__dirname, 'testing/fixtures/CDNOW_sample.txt');
 
 describe('the modified BG/NBD on the CDNOW sample, weeks to 1997-09-30', () => {
   const customers = [

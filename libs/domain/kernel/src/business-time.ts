@@ -26,4 +26,5 @@ export const bankDate = (day: DayNumber): string =>
   new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 
 /** Day number of a bank-calendar date `YYYY-MM-DD`. */
-export const dayOfBankDate = (date: string): DayNumber => instantMs(`${date}T00:00:00Z`) / MS_PER_DAY;
+export const dayOfBankDate = (date: string): DayNumber =>
+  instantMs(`${date}T00:00:00Z`) / MS_PER_DAY;

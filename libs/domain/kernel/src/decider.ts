@@ -9,7 +9,11 @@ export interface Decider<C, E, S> {
 }
 
 /** The left fold of `evolve` over a history. */
-export const fold = <E, S>(evolve: (state: S, event: E) => S, initial: S, events: Iterable<E>): S => {
+export const fold = <E, S>(
+  evolve: (state: S, event: E) => S,
+  initial: S,
+  events: Iterable<E>,
+): S => {
   let state = initial;
   for (const event of events) state = evolve(state, event);
   return state;

@@ -44,18 +44,25 @@ export const ingestNdjsonFile = async (
     const messages = parsed.filter((p): p is InboundMessage => !('kind' in p));
     const verdicts = await handler.handle(messages);
     const decided = verdicts[Symbol.iterator]();
-    parsed.forEach((p, i) => settle('kind' in p ? p : (decided.next().value as Verdict), chunk[i], deadLetters, totals));
+    parsed.forEach((p, i) =>
+      settle('kind' in p ? p : (decided.next().value as Verdict), chunk[i], deadLetters, totals),
+    );
     chunk = [];
     options.onChunk?.({ ...totals });
   };
-  for await (const text of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+  for await (const text of createInterface({
+    input: createReadStream(path),
+    crlfDelay: Infinity,
+  })) {
     totals.lines++;
     if (text.trim() === '') continue;
     chunk.push({ line: totals.lines, text });
     if (chunk.length >= (options.chunkSize ?? 1_000)) await flush();
   }
   if (chunk.length > 0) await flush();
-  await new Promise<void>((resolve, reject) => deadLetters.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    deadLetters.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
   return totals;
 };
 
@@ -68,8 +75,12 @@ const asMessage = (line: number, text: string): InboundMessage | Rejected => {
     return rejected('malformed-json', { detail: `line ${line}: ${(error as Error).message}` });
   }
   if (typeof parsed !== 'object' || parsed === null || typeof parsed.topic !== 'string')
-    return rejected('schema-violation', { field: 'topic', detail: `line ${line}: a feed line is {"topic","key","value"}` });
-  const value = typeof parsed.value === 'string' ? parsed.value : JSON.stringify(parsed.value ?? null);
+    return rejected('schema-violation', {
+      field: 'topic',
+      detail: `line ${line}: a feed line is {"topic","key","value"}`,
+    });
+  const value =
+    typeof parsed.value === 'string' ? parsed.value : JSON.stringify(parsed.value ?? null);
   return {
     topic: parsed.topic,
     partition: 0,
@@ -93,5 +104,7 @@ const settle = (
   }
   totals.deadLettered++;
   const { reason, field, detail } = verdict;
-  deadLetters.write(`${JSON.stringify({ line: entry?.line, reason, field, detail, original: entry?.text })}\n`);
+  deadLetters.write(
+    `${JSON.stringify({ line: entry?.line, reason, field, detail, original: entry?.text })}\n`,
+  );
 };

@@ -16,14 +16,17 @@ export const envInteger = (
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < range.min || value > range.max)
-    throw new SettingError(`${name} must be an integer from ${range.min} to ${range.max}, got "${raw}"`);
+    throw new SettingError(
+      `${name} must be an integer from ${range.min} to ${range.max}, got "${raw}"`,
+    );
   return value;
 };
 
 export const envFlag = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean => {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (raw !== 'true' && raw !== 'false') throw new SettingError(`${name} must be true or false, got "${raw}"`);
+  if (raw !== 'true' && raw !== 'false')
+    throw new SettingError(`${name} must be true or false, got "${raw}"`);
   return raw === 'true';
 };
 

@@ -6,7 +6,10 @@ describe('the health of a process whose dependencies answer differently', () => 
     const checks = new HealthChecks();
     checks.register({ name: 'store', check: async () => ({ up: true }) });
     expect((await checks.run()).up).toBe(true);
-    checks.register({ name: 'broker', check: async () => ({ up: false, detail: { error: 'refused' } }) });
+    checks.register({
+      name: 'broker',
+      check: async () => ({ up: false, detail: { error: 'refused' } }),
+    });
     const result = await checks.run();
     expect(result.up).toBe(false);
     expect(result.checks['broker']).toEqual({ up: false, detail: { error: 'refused' } });
@@ -25,8 +28,16 @@ describe('the health of a process whose dependencies answer differently', () => 
 describe('metrics defined by two modules in one process', () => {
   it('share one series and appear in the exposition', async () => {
     const metrics = new Metrics({ processMetrics: false });
-    const a = metrics.counter({ name: 'ingestion_messages_total', help: 'x', labelNames: ['topic'] });
-    const b = metrics.counter({ name: 'ingestion_messages_total', help: 'x', labelNames: ['topic'] });
+    const a = metrics.counter({
+      name: 'ingestion_messages_total',
+      help: 'x',
+      labelNames: ['topic'],
+    });
+    const b = metrics.counter({
+      name: 'ingestion_messages_total',
+      help: 'x',
+      labelNames: ['topic'],
+    });
     a.inc({ topic: 't' });
     b.inc({ topic: 't' }, 2);
     expect(await metrics.exposition()).toContain('ingestion_messages_total{topic="t"} 3');

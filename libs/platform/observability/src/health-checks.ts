@@ -20,9 +20,13 @@ export class HealthChecks {
     this.checks.set(check.name, check);
   }
 
-  async run(timeoutMs = 2_000): Promise<{ readonly up: boolean; readonly checks: Record<string, HealthReport> }> {
+  async run(
+    timeoutMs = 2_000,
+  ): Promise<{ readonly up: boolean; readonly checks: Record<string, HealthReport> }> {
     const entries = await Promise.all(
-      [...this.checks.values()].map(async (c) => [c.name, await withTimeout(c, timeoutMs)] as const),
+      [...this.checks.values()].map(
+        async (c) => [c.name, await withTimeout(c, timeoutMs)] as const,
+      ),
     );
     return { up: entries.every(([, r]) => r.up), checks: Object.fromEntries(entries) };
   }
@@ -31,7 +35,10 @@ export class HealthChecks {
 const withTimeout = async (check: HealthCheck, timeoutMs: number): Promise<HealthReport> => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<HealthReport>((resolve) => {
-    timer = setTimeout(() => resolve({ up: false, detail: { error: `no answer in ${timeoutMs} ms` } }), timeoutMs);
+    timer = setTimeout(
+      () => resolve({ up: false, detail: { error: `no answer in ${timeoutMs} ms` } }),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([check.check(), timeout]);

@@ -12,7 +12,9 @@ export interface HistogramSpec<L extends string> extends MetricSpec<L> {
 }
 
 /** Latency buckets from 0.5 ms to 10 s, wide enough for an fsync and a slow broker alike. */
-export const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+export const LATENCY_BUCKETS = [
+  0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+];
 
 /**
  * The process's Prometheus registry. Features define their metrics through it, so prom-client

@@ -21,6 +21,8 @@ export class ObservabilityController {
   @Get('health')
   async readiness(@Res() response: Response): Promise<void> {
     const result = await this.health.run();
-    response.status(result.up ? 200 : 503).json({ status: result.up ? 'up' : 'down', checks: result.checks });
+    response
+      .status(result.up ? 200 : 503)
+      .json({ status: result.up ? 'up' : 'down', checks: result.checks });
   }
 }

@@ -9,7 +9,8 @@ import { DomainError } from '../domain-error';
 export const spec = <C, E, S>(decider: Decider<C, E, S>) => ({
   given: (history: readonly E[]) => ({
     when: (command: C) => {
-      const run = () => decider.decide(command, fold(decider.evolve, decider.initialState(), history));
+      const run = () =>
+        decider.decide(command, fold(decider.evolve, decider.initialState(), history));
       return {
         then: (expected: readonly E[]) => expect(run()).toEqual(expected),
         thenNothing: () => expect(run()).toEqual([]),

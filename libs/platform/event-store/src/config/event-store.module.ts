@@ -8,7 +8,11 @@ import {
   type DynamicModule,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { openEventStore, type EventStoreSettings, type OpenedEventStore } from './event-store-settings';
+import {
+  openEventStore,
+  type EventStoreSettings,
+  type OpenedEventStore,
+} from './event-store-settings';
 
 /** Injection token of the process's one `OpenedEventStore`. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
@@ -42,7 +46,10 @@ export class EventStoreModule {
   static forRoot(settings: EventStoreSettings): DynamicModule {
     return {
       module: EventStoreModule,
-      providers: [{ provide: EVENT_STORE, useFactory: () => openEventStore(settings) }, EventStoreLifecycle],
+      providers: [
+        { provide: EVENT_STORE, useFactory: () => openEventStore(settings) },
+        EventStoreLifecycle,
+      ],
       exports: [EVENT_STORE],
     };
   }
