@@ -212,8 +212,8 @@ type Row = [
   value: number,
   unit: string,
   baseline: number,
-  target: string,
-  met: boolean,
+  target: string | undefined,
+  met: boolean | undefined,
 ];
 
 const run = async (): Promise<readonly BenchRow[]> => {
@@ -233,12 +233,13 @@ const run = async (): Promise<readonly BenchRow[]> => {
       ['(b) single-event appends, sequential, FULL', single.store, 'appends/s', single.raw, '>= 5,000/s', single.store >= 5_000],
       ['(b) single-event appends, 16 in flight, FULL', grouped.store, 'appends/s', grouped.raw, '>= 5,000/s', grouped.store >= 5_000],
       ['(b) single-event appends, sequential, NORMAL', normal.store, 'appends/s', normal.raw, '>= 5,000/s', normal.store >= 5_000],
-      ['(c) loadStream, one 5,000-event stream, p50', read.load, 'ms', read.raw, 'read+fold <= 20 ms', read.load <= 20],
-      ['(c) readStream (for await), same stream, p50', read.iterate, 'ms', read.raw, 'read+fold <= 20 ms', read.iterate <= 20],
+      // The read alone, on synthetic payloads; the read+fold target is the customer-replay row.
+      ['(c) loadStream, one 5,000-event stream, p50', read.load, 'ms', read.raw, undefined, undefined],
+      ['(c) readStream (for await), same stream, p50', read.iterate, 'ms', read.raw, undefined, undefined],
     ];
     return rows.map(([measure, value, unit, baseline, target, met]) => ({
       bench: 'event-store',
-      ...{ measure, value, unit, baseline, target, met },
+      ...{ measure, value, unit, baseline, ...(target === undefined ? {} : { target, met }) },
     }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
