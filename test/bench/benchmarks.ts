@@ -4,6 +4,7 @@ import { customerFoldBenchmark } from './customer-fold.bench';
 import { ingestionDecodeBenchmark } from './ingestion-decode.bench';
 import { customerReplayBenchmark } from './customer-replay.bench';
 import { ingestionBenchmark } from './ingestion.bench';
+import { riskEngineBenchmark } from './risk-engine.bench';
 
 /** Every benchmark `npm run bench` runs, in order. */
-export const benchmarks: readonly Benchmark[] = [eventStoreBenchmark, customerFoldBenchmark, customerReplayBenchmark, ingestionDecodeBenchmark, ingestionBenchmark];
+export const benchmarks: readonly Benchmark[] = [eventStoreBenchmark, customerFoldBenchmark, customerReplayBenchmark, ingestionDecodeBenchmark, ingestionBenchmark, riskEngineBenchmark];

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { RiskEngine, RiskPolicyFileError } from '@churn/risk';
 import { printWhereToLook } from './where-to-look';
 import { readSettings, SettingError } from './settings';
 import { StandaloneModule } from './standalone.module';
@@ -7,13 +8,16 @@ import { StandaloneModule } from './standalone.module';
 /** `npm start`: the whole pipeline that exists so far, in one process, on ./data. */
 const main = async (): Promise<void> => {
   const settings = readSettings(process.env);
-  const app = await NestFactory.create(StandaloneModule.with(settings), { logger: ['log', 'warn', 'error'] });
+  const app = await NestFactory.create(StandaloneModule.with(settings), {
+    logger: ['log', 'warn', 'error'],
+  });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen(settings.port, settings.host);
-  printWhereToLook(await app.getUrl(), settings);
+  printWhereToLook(await app.getUrl(), settings, app.get(RiskEngine).settings.policy.version);
 };
 
 main().catch((error: unknown) => {
-  console.error(error instanceof SettingError ? `configuration error: ${error.message}` : error);
+  const configuration = error instanceof SettingError || error instanceof RiskPolicyFileError;
+  console.error(configuration ? `configuration error: ${(error as Error).message}` : error);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DEFAULT_RISK_POLICY_FILE } from '@churn/risk';
 
 /** `npm start`'s settings, from the environment (README "Configuration"). */
 export interface StandaloneSettings {
@@ -10,6 +11,8 @@ export interface StandaloneSettings {
   readonly demoCustomers: number;
   readonly demoYears: number;
   readonly demoSeed: number;
+  /** The versioned risk policy (YAML or JSON), checked at start-up. */
+  readonly riskPolicyFile: string;
 }
 
 /** Thrown for a wrong setting; the message names the variable and what it must be. */
@@ -33,5 +36,6 @@ export const readSettings = (env: NodeJS.ProcessEnv): StandaloneSettings => {
     demoCustomers: integer(env, 'DEMO_CUSTOMERS', 300, 0, 213_500),
     demoYears: integer(env, 'DEMO_YEARS', 2, 1, 10),
     demoSeed: integer(env, 'DEMO_SEED', 2024, 0, 2 ** 31),
+    riskPolicyFile: env['RISK_POLICY_FILE'] || DEFAULT_RISK_POLICY_FILE,
   };
 };

@@ -1,0 +1,60 @@
+import type { DayNumber } from '@churn/domain-kernel';
+import { bankDayOfInstant } from '@churn/domain-facts';
+import type { RecordedInput } from '../engine/engine-input';
+import type { RiskEngine } from '../engine/risk-engine';
+import { AlertLog } from './alert-log';
+import { SilenceBaseline } from './silence-baseline';
+
+export interface BacktestRun {
+  readonly log: AlertLog;
+  readonly baseline: SilenceBaseline;
+  /** Relationship managers of the branch at the end of the feed. */
+  readonly managers: number;
+  readonly customers: number;
+  readonly facts: number;
+  readonly engineSeconds: number;
+}
+
+/**
+ * Replays a feed through the engine in file order, as the store would hold it, and records the
+ * engine's alerts and the silence baseline's side by side.
+ */
+export const replayBacktest = async (
+  engine: RiskEngine,
+  facts: AsyncIterable<RecordedInput>,
+  baselineDays: number,
+): Promise<BacktestRun> => {
+  const log = new AlertLog(engine);
+  const baseline = new SilenceBaseline(engine, log, baselineDays);
+  const customers = new Set<string>();
+  let closedThrough: DayNumber | null = null;
+  let count = 0;
+  let engineMs = 0;
+  for await (const input of facts) {
+    const data = input.data as { customerId: string; occurredAt: string };
+    const day = bankDayOfInstant(data.occurredAt);
+    if (day !== undefined && (closedThrough === null || day - 1 > closedThrough)) {
+      if (closedThrough !== null) baseline.closeThrough(day - 1);
+      closedThrough = day - 1;
+    }
+    const started = performance.now();
+    log.record(engine.handle(input));
+    engineMs += performance.now() - started;
+    baseline.noted(data.customerId);
+    customers.add(data.customerId);
+    count += 1;
+  }
+  const managers = new Set<string>();
+  for (const id of customers) {
+    const rm = engine.watchOf(id)?.customer.relationshipManager?.rmId;
+    if (rm !== undefined) managers.add(rm);
+  }
+  return {
+    log,
+    baseline,
+    managers: managers.size,
+    customers: customers.size,
+    facts: count,
+    engineSeconds: engineMs / 1000,
+  };
+};

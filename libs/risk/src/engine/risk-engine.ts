@@ -1,0 +1,174 @@
+import type { DayNumber } from '@churn/domain-kernel';
+import { bankDayOfInstant, type BankFact } from '@churn/domain-facts';
+import { evolveCustomer } from '@churn/domain-customer';
+import {
+  assessCustomer,
+  decideRisk,
+  evolveEvidence,
+  evolveRisk,
+  type Assessment,
+  type ChurnRiskEvent,
+  type RiskPolicy,
+} from '@churn/domain-risk';
+import { customerStream } from '@churn/ingestion';
+import { newWatch, type CustomerWatch } from './customer-watch';
+import { EmployerWatch } from './employer-watch';
+import { readInput, type RecordedInput, type RiskOutput } from './engine-input';
+import { EngineCounts } from './engine-counts';
+import { ReviewQueue } from './review-queue';
+import { isTelling, nextReviewDay, type ReviewSchedule } from './review-schedule';
+import { churnRiskEventId } from './risk-event-ids';
+
+/** Most inputs close no day and decide nothing: one shared empty answer, no allocation. */
+const NOTHING: readonly RiskOutput[] = Object.freeze([]);
+
+export interface RiskEngineSettings {
+  readonly policy: RiskPolicy;
+  readonly reviews: ReviewSchedule;
+}
+
+/**
+ * The risk engine (ARCHITECTURE.md: fold → signals → score → ChurnRiskRaised/Changed/Cleared
+ * with evidence): deterministic, no I/O, no clock. Business time only: the branch's clock is the
+ * latest bank day in the feed, and when it passes a day every customer due that day is assessed
+ * as of its close — customers with a telling fact that day, and scheduled reviews, so that quiet
+ * customers (salary stopped, dormancy) are still seen. The same facts in the same order give the
+ * same events with the same ids (principle 4), whatever checkpoint the engine resumes from.
+ */
+export class RiskEngine {
+  readonly counts = new EngineCounts();
+  private readonly watches = new Map<string, CustomerWatch>();
+  private readonly queue = new ReviewQueue<CustomerWatch>();
+  private readonly employers: EmployerWatch;
+  /** The latest bank day in the feed: every day before it has closed. */
+  private latestDay: DayNumber | null = null;
+
+  constructor(readonly settings: RiskEngineSettings) {
+    this.employers = new EmployerWatch(settings.policy);
+  }
+
+  /** The latest bank day seen in the feed: the branch's business clock. */
+  get businessDay(): DayNumber | null {
+    return this.latestDay;
+  }
+
+  get customers(): number {
+    return this.watches.size;
+  }
+
+  /** One recorded event in, the events to append out (in the order to append them). */
+  handle(recorded: RecordedInput): readonly RiskOutput[] {
+    const fact = readInput(recorded);
+    if (typeof fact === 'string') {
+      this.counts.skip(fact);
+      return NOTHING;
+    }
+    const day = bankDayOfInstant(fact.data.occurredAt);
+    if (day === undefined) {
+      this.counts.skip('unreadable');
+      return NOTHING;
+    }
+    let outputs: RiskOutput[] | undefined;
+    this.latestDay ??= day;
+    for (; this.latestDay < day; this.latestDay++)
+      this.closeDay(this.latestDay, recorded.id, (outputs ??= []));
+    this.fold(recorded.id, fact, day);
+    return outputs ?? NOTHING;
+  }
+
+  /** The customer's watch, read-only, or undefined when no fact of theirs was seen. */
+  watchOf(customerId: string): Readonly<CustomerWatch> | undefined {
+    return this.watches.get(customerId);
+  }
+
+  /** Signals and score as of `asOfDay` (on or after the customer's last fact), without deciding. */
+  assessAsOf(watch: Readonly<CustomerWatch>, asOfDay: DayNumber): Assessment {
+    const branch = this.employers.branchContext;
+    return assessCustomer(watch.customer, watch.evidence, asOfDay, this.settings.policy, {
+      branch,
+    });
+  }
+
+  private fold(eventId: string, fact: BankFact, day: DayNumber): void {
+    const customerId = fact.data.customerId;
+    let watch = this.watches.get(customerId);
+    if (watch === undefined) {
+      watch = newWatch(customerId, this.watches.size);
+      this.watches.set(customerId, watch);
+    }
+    evolveCustomer(watch.customer, fact);
+    evolveEvidence(watch.evidence, eventId, fact);
+    this.employers.fold(fact, day);
+    this.counts.folded += 1;
+    const bookedOn = watch.customer.lastDay;
+    if (bookedOn === null || (watch.dueDay !== null && watch.dueDay <= bookedOn)) return;
+    if (this.wantsAssessment(watch, fact)) this.schedule(watch, bookedOn);
+  }
+
+  /**
+   * A telling fact is assessed at its day's close; so is any fact of a customer not yet on the
+   * schedule who was never assessed or now holds enough to be reviewed.
+   */
+  private wantsAssessment(watch: CustomerWatch, fact: BankFact): boolean {
+    const { reviews } = this.settings;
+    if (isTelling(fact, reviews)) return true;
+    const reviewedFrom =
+      reviews.othersEveryDays > 0 ? reviews.othersFromAumMinor : reviews.priorityFromAumMinor;
+    return (
+      watch.dueDay === null &&
+      (watch.lastAssessedDay === null || watch.customer.aumMinor >= reviewedFrom)
+    );
+  }
+
+  private schedule(watch: CustomerWatch, day: DayNumber): void {
+    if (watch.dueDay !== null && watch.dueDay <= day) return;
+    watch.dueDay = day;
+    this.queue.push(day, watch);
+  }
+
+  /** The close of a bank day: employers first (their context quiets payroll-stopped), then customers. */
+  private closeDay(day: DayNumber, causationId: string, outputs: RiskOutput[]): void {
+    outputs.push(...this.employers.closeDay(day, causationId));
+    this.counts.employerAssessments += this.employers.size;
+    for (let due = this.queue.popDue(day); due !== undefined; due = this.queue.popDue(day)) {
+      if (due.item.dueDay === due.day) this.assess(due.item, day, causationId, outputs);
+    }
+  }
+
+  private assess(
+    watch: CustomerWatch,
+    day: DayNumber,
+    causationId: string,
+    outputs: RiskOutput[],
+  ): void {
+    const { policy, reviews } = this.settings;
+    const assessment = this.assessAsOf(watch, day);
+    this.counts.assessments += 1;
+    for (const event of decideRisk(assessment, watch.risk)) {
+      watch.risk = evolveRisk(watch.risk, event);
+      outputs.push(this.output(event, causationId));
+    }
+    watch.lastAssessedDay = day;
+    const { customer, evidence, risk } = watch;
+    watch.dueDay = nextReviewDay(customer, evidence, risk, assessment, day, policy, reviews);
+    if (watch.dueDay !== null) this.queue.push(watch.dueDay, watch);
+  }
+
+  private output(event: ChurnRiskEvent, causationId: string): RiskOutput {
+    this.counts.decided(event);
+    return {
+      stream: customerStream(event.data.customerId),
+      event: {
+        id: churnRiskEventId(event),
+        type: event.type,
+        data: event.data,
+        metadata: {
+          occurredAt: event.data.occurredAt,
+          schemaVersion: event.schemaVersion,
+          causationId,
+          policyVersion: event.data.policyVersion,
+        },
+      },
+    };
+  }
+}

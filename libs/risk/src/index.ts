@@ -1,0 +1,25 @@
+export { RiskEngine, type RiskEngineSettings } from './engine/risk-engine';
+export type { RecordedInput, RiskOutput } from './engine/engine-input';
+export type { CustomerWatch } from './engine/customer-watch';
+export { EngineCounts } from './engine/engine-counts';
+export {
+  DEFAULT_REVIEW_SCHEDULE,
+  isTelling,
+  nextReviewDay,
+  type ReviewSchedule,
+} from './engine/review-schedule';
+export { RISK_NAMESPACE, churnRiskEventId, employerAlertId } from './engine/risk-event-ids';
+export {
+  DEFAULT_RISK_POLICY_FILE,
+  loadRiskPolicy,
+  parseRiskPolicy,
+  RiskPolicyFileError,
+  type LoadedRiskPolicy,
+} from './policy/load-risk-policy';
+export {
+  RiskEngineLoop,
+  type RiskLoopOptions,
+  type RiskLoopObserver,
+} from './runner/risk-engine-loop';
+export { RiskEngineRunner } from './runner/risk-engine.runner';
+export { RiskModule, DEFAULT_LOOP_OPTIONS, type RiskModuleOptions } from './runner/risk.module';

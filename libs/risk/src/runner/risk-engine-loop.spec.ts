@@ -1,0 +1,76 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@churn/event-store';
+import {
+  bigTransferStory,
+  branchFeed,
+  countingCheckpoints,
+  riskEventsJson,
+  runLoop,
+  salaryStopsStory,
+  storeFacts,
+} from '../testing';
+
+/**
+ * "Restart at any point changes nothing": the risk engine over a stored branch history on the
+ * embedded store, uninterrupted, against runs that crash after k inputs — before appending the
+ * last outputs, or after appending them but before saving the checkpoint — and restart from the
+ * stored checkpoint with a fresh engine.
+ */
+describe('the risk engine crashing and restarting over a stored branch', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'risk-loop-'));
+  const template = join(dir, 'template.db');
+  let lastFact = 0;
+  let uninterrupted: string[] = [];
+  let copies = 0;
+
+  const copy = (): SqliteEventStore => {
+    const path = join(dir, `run-${++copies}.db`);
+    copyFileSync(template, path);
+    return SqliteEventStore.open(path, { synchronous: 'NORMAL' });
+  };
+
+  beforeAll(async () => {
+    const store = SqliteEventStore.open(template, { synchronous: 'NORMAL' });
+    lastFact = await storeFacts(store, branchFeed(20, 3, [salaryStopsStory(), bigTransferStory()]));
+    store.close();
+    const run = copy();
+    const checkpoints = countingCheckpoints(run.checkpointStore());
+    await runLoop(run, checkpoints, lastFact);
+    uninterrupted = await riskEventsJson(run);
+    expect(checkpoints.saves).toBeGreaterThan(1);
+    expect(checkpoints.saves).toBeLessThan(lastFact / 100);
+    run.close();
+  }, 60_000);
+
+  it('writes risk events for the branch', () => expect(uninterrupted.length).toBeGreaterThan(20));
+
+  it.each([
+    [0.05, false],
+    [0.37, true],
+    [0.61, false],
+    [0.93, true],
+  ])(
+    'ends with the same store after a crash at %p of the inputs (last outputs appended: %p)',
+    async (fraction, appended) => {
+      const store = copy();
+      const checkpoints = store.checkpointStore();
+      const afterInputs = Math.floor(lastFact * fraction);
+      const crashed = await runLoop(store, checkpoints, lastFact, {
+        crash: { afterInputs, appended },
+      });
+      expect(crashed.status.crashed).toBe(true);
+      const stored = (await checkpoints.load('risk-engine')) ?? 0;
+      expect(stored).toBeLessThan(afterInputs);
+      const restarted = await runLoop(store, checkpoints, lastFact);
+      expect(restarted.status.resumedAfter).toBe(stored);
+      const events = await riskEventsJson(store);
+      expect(events).toEqual(uninterrupted);
+      const ids = events.map((e) => (JSON.parse(e) as { id: string }).id);
+      expect(new Set(ids).size).toBe(ids.length);
+      store.close();
+    },
+    30_000,
+  );
+});

@@ -1,0 +1,165 @@
+import type {
+  Checkpoint,
+  CheckpointStore,
+  EventStore,
+  RecordedEvent,
+  Subscription,
+} from '@churn/event-store';
+import type { RiskOutput } from '../engine/engine-input';
+import type { RiskEngine } from '../engine/risk-engine';
+import { LoopStatus } from './loop-status';
+
+export interface RiskLoopOptions {
+  readonly subscriberId: string;
+  /** Append and checkpoint after this many inputs past the checkpoint… */
+  readonly flushEveryInputs: number;
+  /** …or this often: each checkpoint save is a commit (an fsync on the embedded store). */
+  readonly flushEveryMs: number;
+  /** Tests only: stop dead after this many inputs, before or after appending the last outputs. */
+  readonly crash?: { readonly afterInputs: number; readonly appended: boolean };
+}
+
+export interface RiskLoopObserver {
+  onInput?(seconds: number): void;
+  onFlushed?(outputs: readonly RiskOutput[], checkpoint: number | null): void;
+  onFailed?(error: unknown): void;
+}
+
+/**
+ * The catch-up subscription (issue: "catch-up subscription with a stored checkpoint; restart at
+ * any point changes nothing"). The engine keeps its state in memory, so every start folds the
+ * customer streams from the beginning; outputs are appended only for inputs after the stored
+ * checkpoint (those before it were appended already). Outputs are appended before the checkpoint
+ * that covers them is saved, so a crash in between re-derives the same events, whose derived ids
+ * make the second append a no-op (ARCHITECTURE.md principle 3).
+ */
+export class RiskEngineLoop {
+  readonly status = new LoopStatus();
+  private subscription: Subscription | undefined;
+  private following: Promise<void> = Promise.resolve();
+  private flushing: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private buffer: RiskOutput[] = [];
+  private sinceFlush = 0;
+  private inputs = 0;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly checkpoints: CheckpointStore,
+    private readonly engine: RiskEngine,
+    private readonly options: RiskLoopOptions,
+    private readonly observer: RiskLoopObserver = {},
+  ) {}
+
+  async start(): Promise<void> {
+    const stored = await this.checkpoints.load(this.options.subscriberId);
+    this.status.resumeAfter(stored);
+    this.subscription = this.store.subscribe({
+      fromPosition: 'start' satisfies Checkpoint,
+      streamPrefixes: ['customer-'],
+    });
+    this.following = this.follow(this.subscription);
+    this.timer = setInterval(
+      () => void this.flush().catch(() => undefined),
+      this.options.flushEveryMs,
+    );
+    this.timer.unref();
+  }
+
+  /** Graceful stop: the subscription ends, then what was handled is appended and checkpointed. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.subscription?.close();
+    await this.following;
+    if (!this.status.crashed && !this.status.failed) await this.flush();
+  }
+
+  /** Resolves once every input up to `position` has been handled (tests, start-up logs). */
+  async handledUpTo(position: number, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.status.position < position) {
+      if (this.status.failed) throw new Error(`risk engine failed: ${this.status.error}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `risk engine at ${this.status.position}, not ${position}, after ${timeoutMs} ms`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  private async follow(subscription: Subscription): Promise<void> {
+    try {
+      for await (const recorded of subscription) {
+        this.handle(recorded);
+        if (this.crashDue()) return await this.crash();
+        if (this.sinceFlush >= this.options.flushEveryInputs) await this.flush();
+      }
+    } catch (error) {
+      this.status.fail(error);
+      this.observer.onFailed?.(error);
+    }
+  }
+
+  private handle(recorded: RecordedEvent): void {
+    const started = performance.now();
+    const outputs = this.engine.handle(recorded);
+    this.observer.onInput?.((performance.now() - started) / 1000);
+    this.inputs += 1;
+    this.status.handled(recorded.position);
+    if (!this.status.isAfterCheckpoint(recorded.position)) return;
+    for (const output of outputs) this.buffer.push(output);
+    this.sinceFlush += 1;
+  }
+
+  private crashDue(): boolean {
+    const crash = this.options.crash;
+    return crash !== undefined && this.inputs >= crash.afterInputs;
+  }
+
+  /** A crash, for tests: no checkpoint for what was handled since the last flush. */
+  private async crash(): Promise<void> {
+    this.status.crash();
+    const outputs = this.buffer;
+    this.buffer = [];
+    if (this.options.crash?.appended) await this.appendAll(outputs);
+  }
+
+  /** One flush at a time, in order: appends, then the checkpoint that covers them. */
+  flush(): Promise<void> {
+    const run = this.flushing.then(() => this.flushNow());
+    this.flushing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async flushNow(): Promise<void> {
+    if (this.status.crashed) return;
+    const outputs = this.buffer;
+    const position = this.status.position;
+    this.buffer = [];
+    this.sinceFlush = 0;
+    try {
+      await this.appendAll(outputs);
+      const saved = this.status.mayCheckpoint(position);
+      if (saved) await this.checkpoints.save(this.options.subscriberId, position);
+      if (saved) this.status.checkpointed(position);
+      this.observer.onFlushed?.(outputs, saved ? position : null);
+    } catch (error) {
+      this.status.fail(error);
+      this.observer.onFailed?.(error);
+      throw error;
+    }
+  }
+
+  /**
+   * Issued in order in one tick: the embedded store commits them in that order in one
+   * transaction (group commit), so the log's order never depends on when a flush happened.
+   * One event per append with `'any'`: a retry of an event already stored is a no-op.
+   */
+  private async appendAll(outputs: readonly RiskOutput[]): Promise<void> {
+    await Promise.all(
+      outputs.map(({ stream, event }) =>
+        this.store.append(stream, [event], { expectedRevision: 'any' }),
+      ),
+    );
+  }
+}

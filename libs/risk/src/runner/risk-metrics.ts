@@ -1,0 +1,81 @@
+import type { Metrics } from '@churn/observability';
+import type { EngineCounts } from '../engine/engine-counts';
+import type { RiskLoopObserver } from './risk-engine-loop';
+import type { LoopStatus } from './loop-status';
+
+/** Per-input engine time: an assessment sweep at a day's close takes far longer than a fold. */
+const FOLD_BUCKETS = [0.000_005, 0.000_02, 0.000_1, 0.000_5, 0.002, 0.01, 0.05, 0.25, 1];
+
+/**
+ * What operations watch of the risk engine (issue: folded, assessments, raised by band, position,
+ * fold duration). Counters follow the engine's own counts at each flush; the engine itself
+ * knows nothing of Prometheus.
+ */
+export const riskMetrics = (metrics: Metrics, counts: EngineCounts, status: LoopStatus) => {
+  const folded = metrics.counter({
+    name: 'risk_events_folded_total',
+    help: 'Customer facts folded by the risk engine (rebuilds after a restart included)',
+  });
+  const assessments = metrics.counter({
+    name: 'risk_assessments_total',
+    help: 'Customer assessments: signals and score as of the close of a bank day',
+  });
+  const raised = metrics.counter({
+    name: 'risk_events_raised_total',
+    help: 'ChurnRiskRaised decided, by band',
+    labelNames: ['band'],
+  });
+  const appended = metrics.counter({
+    name: 'risk_events_appended_total',
+    help: 'Risk events appended to the store (or found there already), by type',
+    labelNames: ['type'],
+  });
+  const skipped = metrics.counter({
+    name: 'risk_events_skipped_total',
+    help: "Inputs not folded: the engine's own events, unknown types, unreadable business time",
+    labelNames: ['reason'],
+  });
+  const position = metrics.gauge({
+    name: 'risk_engine_position',
+    help: 'Global position of the last event the risk engine handled',
+  });
+  const checkpoint = metrics.gauge({
+    name: 'risk_engine_checkpoint',
+    help: 'Position of the last checkpoint saved: outputs up to it are in the store',
+  });
+  const duration = metrics.histogram({
+    name: 'risk_fold_duration_seconds',
+    help: 'Engine time per input event: fold, plus the assessments of any bank day it closes',
+    buckets: FOLD_BUCKETS,
+  });
+  const seen = { folded: 0, assessments: 0, own: 0, unknown: 0, unreadable: 0 };
+  const seenRaised = new Map<string, number>();
+  const catchUp = (): void => {
+    folded.inc(counts.folded - seen.folded);
+    assessments.inc(counts.assessments - seen.assessments);
+    skipped.inc({ reason: 'own-event' }, counts.ownEvents - seen.own);
+    skipped.inc({ reason: 'unknown-type' }, counts.unknownTypes - seen.unknown);
+    skipped.inc({ reason: 'unreadable-time' }, counts.unreadable - seen.unreadable);
+    for (const [band, n] of counts.raisedByBand) {
+      raised.inc({ band }, n - (seenRaised.get(band) ?? 0));
+      seenRaised.set(band, n);
+    }
+    Object.assign(seen, {
+      folded: counts.folded,
+      assessments: counts.assessments,
+      own: counts.ownEvents,
+      unknown: counts.unknownTypes,
+      unreadable: counts.unreadable,
+    });
+    position.set(status.position);
+    checkpoint.set(status.checkpoint);
+  };
+  const observer: RiskLoopObserver = {
+    onInput: (seconds) => duration.observe(seconds),
+    onFlushed: (outputs) => {
+      for (const { event } of outputs) appended.inc({ type: event.type });
+      catchUp();
+    },
+  };
+  return { observer, catchUp };
+};

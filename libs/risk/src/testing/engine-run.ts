@@ -1,0 +1,17 @@
+import type { BankFact } from '@churn/domain-facts';
+import { DEFAULT_RISK_POLICY } from '@churn/domain-risk';
+import type { RiskOutput } from '../engine/engine-input';
+import { RiskEngine } from '../engine/risk-engine';
+import { DEFAULT_REVIEW_SCHEDULE } from '../engine/review-schedule';
+import { ingestedAppends } from './stored-feed';
+
+export const defaultEngine = (): RiskEngine =>
+  new RiskEngine({ policy: DEFAULT_RISK_POLICY, reviews: DEFAULT_REVIEW_SCHEDULE });
+
+/** The recorded events ingestion would store for `facts`, in feed order. */
+export const recordedFacts = (facts: readonly BankFact[]) =>
+  ingestedAppends(facts).map(({ stream, event }) => ({ ...event, stream }));
+
+/** Feeds `facts` (as ingestion would store them) through `engine`; returns everything it decided. */
+export const runFacts = (facts: readonly BankFact[], engine = defaultEngine()): RiskOutput[] =>
+  recordedFacts(facts).flatMap((recorded) => engine.handle(recorded));

@@ -1,0 +1,4 @@
+export * from './branch-history';
+export * from './stored-feed';
+export * from './engine-run';
+export * from './loop-run';

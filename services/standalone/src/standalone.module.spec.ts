@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { RiskPolicyFileError } from '@churn/risk';
+import { readSettings } from './settings';
+import { StandaloneModule } from './standalone.module';
+
+const POLICY = join(__dirname, '../../../deploy/policy/risk-policy.yaml');
+
+describe('npm start with its risk policy', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'standalone-'));
+  const settings = (env: NodeJS.ProcessEnv) => readSettings({ DATA_DIR: dir, ...env });
+
+  it('reads deploy/policy/risk-policy.yaml unless RISK_POLICY_FILE names another', () => {
+    expect(readSettings({}).riskPolicyFile).toBe('deploy/policy/risk-policy.yaml');
+    expect(readSettings({ RISK_POLICY_FILE: 'p.yaml' }).riskPolicyFile).toBe('p.yaml');
+  });
+
+  it('does not start with a bad policy, and says which file and key', () => {
+    const bad = join(dir, 'bad-policy.yaml');
+    writeFileSync(bad, readFileSync(POLICY, 'utf8').replace('watch: 35', 'watch: 0'));
+    expect(() => StandaloneModule.with(settings({ RISK_POLICY_FILE: bad }))).toThrow(
+      new RiskPolicyFileError(bad, 'bands.watch', 'bands.watch must be an integer 1..100, got 0'),
+    );
+  });
+
+  it('starts with the risk engine wired, answering for customers it has not seen with 404', async () => {
+    const app = await NestFactory.create(
+      StandaloneModule.with(settings({ RISK_POLICY_FILE: POLICY })),
+      {
+        logger: false,
+      },
+    );
+    try {
+      await app.listen(0, '127.0.0.1');
+      const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+      const risk = await fetch(`${url}/customers/C-1/risk`);
+      expect(risk.status).toBe(404);
+      const health = (await (await fetch(`${url}/health`)).json()) as { checks: object };
+      expect(health.checks).toHaveProperty('risk-engine');
+    } finally {
+      await app.close();
+    }
+  });
+});
