@@ -7,4 +7,11 @@ import { ingestionBenchmark } from './ingestion.bench';
 import { riskEngineBenchmark } from './risk-engine.bench';
 
 /** Every benchmark `npm run bench` runs, in order. */
-export const benchmarks: readonly Benchmark[] = [eventStoreBenchmark, customerFoldBenchmark, customerReplayBenchmark, ingestionDecodeBenchmark, ingestionBenchmark, riskEngineBenchmark];
+export const benchmarks: readonly Benchmark[] = [
+  eventStoreBenchmark,
+  customerFoldBenchmark,
+  customerReplayBenchmark,
+  ingestionDecodeBenchmark,
+  ingestionBenchmark,
+  riskEngineBenchmark,
+];

@@ -19,7 +19,7 @@ export class BranchOverviewController {
       byTier: Object.fromEntries(
         Object.entries(o.byTier).map(([tier, t]) => [tier, { ...t, aum: formatCny(t.aumMinor) }]),
       ),
-      unknownFacts: this.service.view.unknownFacts,
+      otherEvents: this.service.view.otherEvents,
     };
   }
 

@@ -28,10 +28,10 @@ describe('a branch of three salaried customers', () => {
     expect(build()).toEqual(build());
   });
 
-  it('counts a fact of an unknown type instead of dropping it silently', () => {
+  it('counts an event that is not a bank fact instead of dropping it silently', () => {
     const projection = new BranchOverviewProjection();
     projection.evolve({ type: 'LoyaltyPointsEarned', data: { customerId: 'C1' } });
-    expect(projection.unknownFacts).toBe(1);
+    expect(projection.otherEvents).toBe(1);
     expect(projection.overview().customers).toBe(0);
   });
 });

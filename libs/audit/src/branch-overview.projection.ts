@@ -29,16 +29,19 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set(BANK_FACT_TYPES);
 export class BranchOverviewProjection {
   private readonly customers = new Map<string, CustomerState>();
   private facts = 0;
-  private unknown = 0;
+  private others = 0;
 
-  /** Facts of a type this build does not know are counted, never silently dropped. */
+  /**
+   * Events that are not bank facts (risk assessments, or types this build does not know) are
+   * counted, never silently dropped.
+   */
   evolve(event: {
     readonly type: string;
     readonly data: unknown;
     readonly schemaVersion?: number;
   }): void {
     if (!KNOWN_TYPES.has(event.type)) {
-      this.unknown++;
+      this.others++;
       return;
     }
     const fact = {
@@ -55,8 +58,8 @@ export class BranchOverviewProjection {
     return this.customers.get(customerId);
   }
 
-  get unknownFacts(): number {
-    return this.unknown;
+  get otherEvents(): number {
+    return this.others;
   }
 
   overview(): BranchOverview {

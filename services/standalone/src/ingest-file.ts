@@ -1,6 +1,7 @@
 import { openEventStore } from '@churn/event-store';
 import { ingestNdjsonFile } from '@churn/ingestion';
-import { readSettings, SettingError } from './settings';
+import { SettingError } from '@churn/config';
+import { readSettings } from './settings';
 
 /**
  * `npm run ingest -- <feed.ndjson>`: one inbound message per line (`{"topic","key","value"}`,
@@ -14,7 +15,10 @@ const main = async (): Promise<void> => {
   const opened = openEventStore({ kind: 'embedded', path: settings.storePath });
   const deadLetterPath = `${file}.dlq.ndjson`;
   try {
-    const report = await ingestNdjsonFile(file, opened.store, { deadLetterPath, now: () => new Date() });
+    const report = await ingestNdjsonFile(file, opened.store, {
+      deadLetterPath,
+      now: () => new Date(),
+    });
     console.log(
       `${report.lines} lines: ${report.stored} stored (or already stored), ${report.deadLettered} dead-lettered` +
         (report.deadLettered > 0 ? ` → ${deadLetterPath}` : ''),

@@ -2,7 +2,11 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { RiskEngine, RiskPolicyFileError } from '@churn/risk';
 import { printWhereToLook } from './where-to-look';
-import { readSettings, SettingError } from './settings';
+import { SettingError } from '@churn/config';
+import { EVENT_STORE, type OpenedEventStore } from '@churn/event-store';
+import { Logger } from '@nestjs/common';
+import { feedDemoBranchIfEmpty } from './demo-feed';
+import { readSettings } from './settings';
 import { StandaloneModule } from './standalone.module';
 
 /** `npm start`: the whole pipeline that exists so far, in one process, on ./data. */
@@ -13,6 +17,10 @@ const main = async (): Promise<void> => {
   });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen(settings.port, settings.host);
+  const logger = new Logger('Standalone');
+  await feedDemoBranchIfEmpty(app.get<OpenedEventStore>(EVENT_STORE), settings, (line) =>
+    logger.log(line),
+  );
   printWhereToLook(await app.getUrl(), settings, app.get(RiskEngine).settings.policy.version);
 };
 

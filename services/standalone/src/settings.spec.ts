@@ -2,7 +2,11 @@ import { readSettings } from './settings';
 
 describe('npm start read from its environment', () => {
   it('defaults to a small demo branch in ./data on port 3000', () => {
-    expect(readSettings({})).toMatchObject({ port: 3000, storePath: 'data/events.db', demoCustomers: 300 });
+    expect(readSettings({})).toMatchObject({
+      port: 3000,
+      storePath: 'data/events.db',
+      demoCustomers: 300,
+    });
   });
 
   it.each([

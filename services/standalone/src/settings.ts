@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { envInteger, envText } from '@churn/config';
 import { DEFAULT_RISK_POLICY_FILE } from '@churn/risk';
 
 /** `npm start`'s settings, from the environment (README "Configuration"). */
@@ -15,27 +16,16 @@ export interface StandaloneSettings {
   readonly riskPolicyFile: string;
 }
 
-/** Thrown for a wrong setting; the message names the variable and what it must be. */
-export class SettingError extends Error {}
-
-const integer = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
-    throw new SettingError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  return Number(raw);
-};
-
 export const readSettings = (env: NodeJS.ProcessEnv): StandaloneSettings => {
-  const dataDir = env['DATA_DIR'] || 'data';
+  const dataDir = envText(env, 'DATA_DIR', 'data');
   return {
-    host: env['HOST'] || '127.0.0.1',
-    port: integer(env, 'PORT', 3000, 0, 65_535),
+    host: envText(env, 'HOST', '127.0.0.1'),
+    port: envInteger(env, 'PORT', 3000, { min: 0, max: 65_535 }),
     dataDir,
     storePath: join(dataDir, 'events.db'),
-    demoCustomers: integer(env, 'DEMO_CUSTOMERS', 300, 0, 213_500),
-    demoYears: integer(env, 'DEMO_YEARS', 2, 1, 10),
-    demoSeed: integer(env, 'DEMO_SEED', 2024, 0, 2 ** 31),
-    riskPolicyFile: env['RISK_POLICY_FILE'] || DEFAULT_RISK_POLICY_FILE,
+    demoCustomers: envInteger(env, 'DEMO_CUSTOMERS', 300, { min: 0, max: 213_500 }),
+    demoYears: envInteger(env, 'DEMO_YEARS', 2, { min: 1, max: 10 }),
+    demoSeed: envInteger(env, 'DEMO_SEED', 2024, { min: 0, max: 2 ** 31 }),
+    riskPolicyFile: envText(env, 'RISK_POLICY_FILE', DEFAULT_RISK_POLICY_FILE),
   };
 };
