@@ -35,6 +35,7 @@ export default [
             { sourceTag: 'scope:event-store', bannedExternalImports: ['kafkajs', 'prom-client'] },
             { sourceTag: 'scope:messaging', bannedExternalImports: ['@eventstore/*', 'better-sqlite3', 'prom-client'] },
             { sourceTag: 'scope:observability', bannedExternalImports: ['@eventstore/*', 'better-sqlite3', 'kafkajs'] },
+            { sourceTag: 'scope:notification', bannedExternalImports: ['@eventstore/*', 'better-sqlite3', 'kafkajs', 'prom-client'] },
             {
               sourceTag: 'type:feature',
               onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:feature'],

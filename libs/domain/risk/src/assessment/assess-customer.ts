@@ -1,5 +1,5 @@
 import type { DayNumber } from '@churn/domain-kernel';
-import type { CustomerState } from '@churn/domain-customer';
+import { customerSegment, tierOf, type CustomerState, type Segment, type Tier } from '@churn/domain-customer';
 import type { RiskEvidence } from '../evidence/risk-evidence';
 import type { RiskPolicy } from '../policy/risk-policy';
 import {
@@ -39,6 +39,19 @@ export interface BandPolicy {
   readonly hysteresis: RiskPolicy['hysteresis'];
 }
 
+/**
+ * The customer as the bank knew them when assessed: what routing an alert needs (tier, RM, team,
+ * segment) without folding the customer again. Recorded on every risk event.
+ */
+export interface AssessedCustomer {
+  readonly tier: Tier;
+  readonly aumMinor: number;
+  readonly segment: Segment | null;
+  readonly relationshipManagerId: string | null;
+  readonly teamId: string | null;
+  readonly branchId: string | null;
+}
+
 /** One customer's churn risk as of the end of a bank day (or as of the fact that prompted it). */
 export interface Assessment {
   readonly customerId: string;
@@ -52,6 +65,7 @@ export interface Assessment {
   readonly contributions: readonly Contribution[];
   readonly combinedBasisPoints: number;
   readonly value: CustomerValue;
+  readonly customer: AssessedCustomer;
   readonly policyVersion: string;
   readonly bandPolicy: BandPolicy;
 }
@@ -91,10 +105,20 @@ export const assessCustomer = (
     contributions,
     combinedBasisPoints,
     value,
+    customer: assessedCustomer(customer, asOfDay),
     policyVersion: policy.version,
     bandPolicy: { bands: policy.bands, hysteresis: policy.hysteresis },
   };
 };
+
+export const assessedCustomer = (customer: CustomerState, asOfDay: DayNumber): AssessedCustomer => ({
+  tier: tierOf(customer.aumMinor),
+  aumMinor: customer.aumMinor,
+  segment: customerSegment(customer, asOfDay),
+  relationshipManagerId: customer.relationshipManager?.rmId ?? null,
+  teamId: customer.relationshipManager?.teamId ?? customer.profile?.teamId ?? null,
+  branchId: customer.profile?.branchId ?? null,
+});
 
 /** The signals that fire, in the order of `SIGNAL_CODES`. */
 export const signalsOf = (

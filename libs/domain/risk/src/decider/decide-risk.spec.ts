@@ -17,6 +17,16 @@ const signal = (code: SignalCode): Signal => ({
   explanation: code,
 });
 
+const value = { peakAumMinor: 0, tier: 'wealth-management', weightBasisPoints: 10_000 } as const;
+const customer = {
+  tier: 'wealth-management',
+  aumMinor: 50_000_000,
+  segment: 'A',
+  relationshipManagerId: 'RM-001',
+  teamId: 'T-WEALTH-1',
+  branchId: 'BR-X',
+} as const;
+
 /** An assessment of customer c1 with `score` on `date`; bands 35/55/75, margin 10, dwell 7. */
 const assessed = (
   score: number,
@@ -31,7 +41,8 @@ const assessed = (
   signals: codes.map(signal),
   contributions: [],
   combinedBasisPoints: score * 100,
-  value: { peakAumMinor: 0, tier: 'wealth-management', weightBasisPoints: 10_000 },
+  value,
+  customer,
   policyVersion: policy.version,
   bandPolicy: { bands: policy.bands, hysteresis: policy.hysteresis },
 });
@@ -64,7 +75,7 @@ describe('a customer with no open risk', () => {
       .then([
         {
           type: 'ChurnRiskRaised',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: {
             customerId: 'c1',
             sequence: 1,
@@ -74,6 +85,8 @@ describe('a customer with no open risk', () => {
             policyVersion: '2026-11-1',
             assessedOn: '2024-07-01',
             occurredAt: '2024-07-01T23:59:59.999+08:00',
+            customer,
+            value,
           },
         },
       ]));
@@ -183,7 +196,7 @@ describe('clearing, after the score has stayed below the clear level for the dwe
       .then([
         {
           type: 'ChurnRiskCleared',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: {
             customerId: 'c1',
             sequence: 3,
@@ -196,6 +209,8 @@ describe('clearing, after the score has stayed below the clear level for the dwe
             policyVersion: '2026-11-1',
             assessedOn: '2024-07-09',
             occurredAt: '2024-07-09T23:59:59.999+08:00',
+            customer,
+            value,
           },
         },
       ]);

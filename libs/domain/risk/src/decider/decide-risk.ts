@@ -92,6 +92,8 @@ const common = (assessment: Assessment, sequence: number) => ({
   signals: assessment.signals,
   policyVersion: assessment.policyVersion,
   assessedOn: assessment.assessedOn,
+  customer: assessment.customer,
+  value: assessment.value,
   occurredAt: assessment.occurredAt,
 });
 

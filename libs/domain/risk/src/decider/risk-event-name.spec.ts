@@ -22,6 +22,15 @@ const raised = (overrides: Partial<ChurnRiskRaised['data']> = {}): ChurnRiskRais
     policyVersion: '2026-11-1',
     assessedOn: '2026-03-11',
     occurredAt: '2026-03-11T23:59:59.999+08:00',
+    customer: {
+      tier: 'fortune',
+      aumMinor: 200_000_000,
+      segment: 'B',
+      relationshipManagerId: 'RM-002',
+      teamId: 'T-WEALTH-2',
+      branchId: 'BR-X',
+    },
+    value: { peakAumMinor: 200_000_000, tier: 'fortune', weightBasisPoints: 10_000 },
     ...overrides,
   },
 });

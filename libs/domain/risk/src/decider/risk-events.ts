@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@churn/domain-kernel';
-import type { RiskBand } from '../score/score';
+import type { AssessedCustomer } from '../assessment/assess-customer';
+import type { CustomerValue, RiskBand } from '../score/score';
 import type { Signal } from '../signals/signal';
 
 /** Bands a raised risk can be in; `none` is the cleared state. */
@@ -29,6 +30,10 @@ interface RiskEventData {
   readonly signals: readonly Signal[];
   readonly policyVersion: string;
   readonly assessedOn: string;
+  /** The customer when assessed (tier, RM, team, segment): what routing an alert needs. */
+  readonly customer: AssessedCustomer;
+  /** The value weight: the tier of the peak AUM over the lookback. */
+  readonly value: CustomerValue;
 }
 
 export type ChurnRiskRaised = DomainEvent<'ChurnRiskRaised', RiskEventData>;
@@ -56,4 +61,5 @@ export type ChurnRiskCleared = DomainEvent<
 
 export type ChurnRiskEvent = ChurnRiskRaised | ChurnRiskChanged | ChurnRiskCleared;
 
-export const CHURN_RISK_SCHEMA_VERSION = 1;
+/** 2: risk events carry the assessed customer and value (2026-11-23). */
+export const CHURN_RISK_SCHEMA_VERSION = 2;
