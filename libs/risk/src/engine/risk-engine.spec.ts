@@ -45,7 +45,7 @@ describe('a salaried customer whose salary stopped while the colleagues are stil
     expect(event?.metadata).toEqual({
       // Business time: the last fact folded on the assessed day (a card payment at noon).
       occurredAt: '2016-01-18T12:00:00+08:00',
-      schemaVersion: 1,
+      schemaVersion: 2,
       causationId: expect.any(String),
       policyVersion: '2026-11-1',
     });
