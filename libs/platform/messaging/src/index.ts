@@ -11,3 +11,4 @@ export type { Backoff } from './timing';
 export * from './topic-consumer';
 export * from './consumer-status';
 export type { PartitionLag } from './group-lag';
+export * from './topic-publisher';
