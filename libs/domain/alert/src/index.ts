@@ -14,3 +14,7 @@ export * from './staff/staff-directory';
 export * from './staff/directory-queries';
 export * from './notification/notification-content';
 export * from './inbox/inbox-priority';
+export * from './decider/alert-event';
+export * from './policy/default-alerting-policy';
+export { suggestedActionsFor, firstHolderOf, informedOf } from './decider/decide-support';
+export { isThrottled } from './decider/decide-risk-commands';

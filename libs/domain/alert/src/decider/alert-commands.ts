@@ -3,7 +3,6 @@ import type { AlertingPolicy } from '../policy/alerting-policy';
 import type { AlertHolder, StaffDirectory } from '../staff/staff-directory';
 import type { AlertCustomer, AlertSignal, RiskCause, SlaRuleId } from './alert-events';
 import type {
-  AlertLevel,
   AlertOutcome,
   AlertSeverity,
   ContactChannel,
@@ -37,7 +36,10 @@ export type RaiseAlert = Command<
     readonly signals: readonly AlertSignal[];
     readonly policy: AlertingPolicy;
     /** When the customer's previous alert was resolved, and its severity (for throttling). */
-    readonly previousResolution: { readonly resolvedAt: string; readonly severity: AlertSeverity } | null;
+    readonly previousResolution: {
+      readonly resolvedAt: string;
+      readonly severity: AlertSeverity;
+    } | null;
   }
 >;
 

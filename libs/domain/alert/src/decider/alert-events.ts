@@ -240,6 +240,32 @@ export type RetentionAlertEvent =
 
 export type RetentionAlertEventType = RetentionAlertEvent['type'];
 
+/** Every event type of an alert stream (for subscriptions by type and exhaustive tests). */
+export const RETENTION_ALERT_EVENT_TYPES = [
+  'RetentionAlertRaised',
+  'RetentionAlertRiskMerged',
+  'RetentionAlertRiskEased',
+  'RetentionAlertAcknowledged',
+  'RetentionContactLogged',
+  'RetentionAlertSnoozed',
+  'RetentionAlertReassigned',
+  'RetentionAlertEscalated',
+  'RetentionAlertSlaBreached',
+  'RetentionAlertResolved',
+  'RetentionAlertReopened',
+  'RetentionAlertRaiseSuppressed',
+  'AlertNotificationRequested',
+  'AlertNotificationAttempted',
+  'AlertNotificationUndeliverable',
+] as const satisfies readonly RetentionAlertEventType[];
+
+/** The compiler refuses an event type missing from the list above. */
+type MissingEventTypes = Exclude<
+  RetentionAlertEventType,
+  (typeof RETENTION_ALERT_EVENT_TYPES)[number]
+>;
+const _everyEventTypeListed: [MissingEventTypes] extends [never] ? true : never = true;
+
 /** `<level>/<kind>`, e.g. `rm/acknowledge`: each rule fires at most once per alert. */
 export type SlaRuleId = `${AlertLevel}/${SlaKind}`;
 

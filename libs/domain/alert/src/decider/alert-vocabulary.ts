@@ -31,7 +31,14 @@ export const OUTCOME_REASONS = [
 export type OutcomeReason = (typeof OUTCOME_REASONS)[number];
 
 /** How a relationship manager reached the customer. */
-export const CONTACT_CHANNELS = ['phone', 'visit', 'branch-meeting', 'wechat', 'sms', 'email'] as const;
+export const CONTACT_CHANNELS = [
+  'phone',
+  'visit',
+  'branch-meeting',
+  'wechat',
+  'sms',
+  'email',
+] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
 /** Where a notification can go (issue 5 §4). `inbox` is the in-app inbox of the console. */
