@@ -5,6 +5,7 @@ import { ingestionDecodeBenchmark } from './ingestion-decode.bench';
 import { customerReplayBenchmark } from './customer-replay.bench';
 import { ingestionBenchmark } from './ingestion.bench';
 import { riskEngineBenchmark } from './risk-engine.bench';
+import { alertingBenchmark } from './alerting.bench';
 
 /** Every benchmark `npm run bench` runs, in order. */
 export const benchmarks: readonly Benchmark[] = [
@@ -14,4 +15,5 @@ export const benchmarks: readonly Benchmark[] = [
   ingestionDecodeBenchmark,
   ingestionBenchmark,
   riskEngineBenchmark,
+  alertingBenchmark,
 ];
