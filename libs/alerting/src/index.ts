@@ -35,3 +35,4 @@ export * from './auth/alerting-auth-options';
 export * from './auth/auth-settings';
 export { StaffTokens, StaffTokenRejected, type IssuedStaffToken } from './auth/staff-tokens';
 export { principalOf, type StaffPrincipal } from './auth/staff-principal';
+export * from './alerting-feature';

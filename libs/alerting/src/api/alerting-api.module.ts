@@ -6,7 +6,8 @@ import {
 } from '../auth/alerting-auth-options';
 import { AuthController, DemoLoginController } from '../auth/auth.controller';
 import { StaffAuthGuard } from '../auth/staff-auth.guard';
-import { StaffTokens, TOKEN_KEYS } from '../auth/staff-tokens';
+import { StaffTokens, TOKEN_CLOCK, TOKEN_KEYS } from '../auth/staff-tokens';
+import { CLOCK, type Clock } from '../ports/alerting-ports';
 import { AlertActionsService } from './alert-actions.service';
 import { AlertsQueryService } from './alerts-query.service';
 import { AlertsController } from './alerts.controller';
@@ -24,6 +25,8 @@ export interface AlertingApiOptions {
    * are not global (EVENT_STORE comes from the global `EventStoreModule`).
    */
   readonly imports?: ModuleMetadata['imports'];
+  /** Issues and checks tokens; default: the engine's CLOCK. The demo passes the real clock. */
+  readonly tokenClock?: Clock;
 }
 
 /**
@@ -52,6 +55,11 @@ export class AlertingApiModule {
       ],
       providers: [
         { provide: TOKEN_KEYS, useValue: keys },
+        {
+          provide: TOKEN_CLOCK,
+          useFactory: (clock: Clock) => options.tokenClock ?? clock,
+          inject: [CLOCK],
+        },
         StaffTokens,
         StaffAuthGuard,
         CustomerDataAccessLog,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { CLOCK, type Clock } from '../ports/alerting-ports';
+import type { Clock } from '../ports/alerting-ports';
 import type { TokenKeys } from './alerting-auth-options';
 
 export const TOKEN_KEYS = Symbol('TOKEN_KEYS');
@@ -18,6 +18,12 @@ export class StaffTokenRejected extends Error {
 }
 
 /**
+ * The clock tokens are issued and checked by: the engine's CLOCK unless the API module is given
+ * its own (the demo runs SLA time faster than real time; token lifetimes stay real).
+ */
+export const TOKEN_CLOCK = Symbol('TOKEN_CLOCK');
+
+/**
  * Signs and checks staff tokens. The token names the staff member (`sub`) and nothing else that
  * matters: role, team and branch are read from the staff directory on every request, so a
  * promotion or a move takes effect without reissuing tokens. Time is the injected clock's, for
@@ -29,7 +35,7 @@ export class StaffTokens {
 
   constructor(
     @Inject(TOKEN_KEYS) private readonly keys: TokenKeys,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(TOKEN_CLOCK) private readonly clock: Clock,
   ) {
     this.jwt =
       keys.algorithm === 'HS256'

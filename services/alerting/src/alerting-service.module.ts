@@ -1,0 +1,23 @@
+import { alertingFeature } from '@churn/alerting';
+import { EventStoreModule } from '@churn/event-store';
+import { ObservabilityModule } from '@churn/observability';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AlertingServiceSettings } from './settings';
+
+/**
+ * Alerting on its own: risk events of the configured store in, alert streams, escalations and
+ * notifications out, the RM API with its OpenAPI document, `/metrics` and `/health`.
+ */
+@Module({})
+export class AlertingServiceModule {
+  static with(settings: AlertingServiceSettings): DynamicModule {
+    return {
+      module: AlertingServiceModule,
+      imports: [
+        ObservabilityModule,
+        EventStoreModule.forRoot(settings.store),
+        ...alertingFeature({ settings: settings.alerting, auth: settings.auth }),
+      ],
+    };
+  }
+}
