@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { RiskEngine, RiskPolicyFileError } from '@churn/risk';
+import { AlertingConfigFileError, serveAlertingOpenApi } from '@churn/alerting';
+import { AlertingAuthConfigError } from '@churn/alerting';
 import { printWhereToLook } from './where-to-look';
 import { SettingError } from '@churn/config';
 import { EVENT_STORE, type OpenedEventStore } from '@churn/event-store';
@@ -16,6 +18,7 @@ const main = async (): Promise<void> => {
     logger: ['log', 'warn', 'error'],
   });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  serveAlertingOpenApi(app);
   await app.listen(settings.port, settings.host);
   const logger = new Logger('Standalone');
   await feedDemoBranchIfEmpty(app.get<OpenedEventStore>(EVENT_STORE), settings, (line) =>
@@ -25,7 +28,11 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
-  const configuration = error instanceof SettingError || error instanceof RiskPolicyFileError;
+  const configuration =
+    error instanceof SettingError ||
+    error instanceof RiskPolicyFileError ||
+    error instanceof AlertingConfigFileError ||
+    error instanceof AlertingAuthConfigError;
   console.error(configuration ? `configuration error: ${(error as Error).message}` : error);
   process.exit(1);
 });

@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { envInteger, envText } from '@churn/config';
+import { envFlag, envInteger, envText } from '@churn/config';
+import {
+  alertingAuthOptionsFromEnv,
+  alertingSettingsFromEnv,
+  type AlertingAuthOptions,
+  type AlertingSettings,
+} from '@churn/alerting';
 import { DEFAULT_RISK_POLICY_FILE } from '@churn/risk';
 
 /** `npm start`'s settings, from the environment (README "Configuration"). */
@@ -14,6 +20,13 @@ export interface StandaloneSettings {
   readonly demoSeed: number;
   /** The versioned risk policy (YAML or JSON), checked at start-up. */
   readonly riskPolicyFile: string;
+  /** The alerting engine (policy, staff, channels) and its API's tokens. */
+  readonly alerting: AlertingSettings;
+  readonly auth: AlertingAuthOptions;
+  /** How many times faster than real time the alerting SLA clock runs (demo: 1800, 30 min a second). */
+  readonly alertingClockSpeed: number;
+  /** `POST /auth/demo-login`: a token for any staff member, no password. Demo only. */
+  readonly demoLogins: boolean;
 }
 
 export const readSettings = (env: NodeJS.ProcessEnv): StandaloneSettings => {
@@ -27,5 +40,9 @@ export const readSettings = (env: NodeJS.ProcessEnv): StandaloneSettings => {
     demoYears: envInteger(env, 'DEMO_YEARS', 2, { min: 1, max: 10 }),
     demoSeed: envInteger(env, 'DEMO_SEED', 2024, { min: 0, max: 2 ** 31 }),
     riskPolicyFile: envText(env, 'RISK_POLICY_FILE', DEFAULT_RISK_POLICY_FILE),
+    alerting: alertingSettingsFromEnv(env),
+    auth: alertingAuthOptionsFromEnv(env, { demo: true }),
+    alertingClockSpeed: envInteger(env, 'ALERTING_CLOCK_SPEED', 1800, { min: 1, max: 100_000 }),
+    demoLogins: envFlag(env, 'DEMO_LOGINS', true),
   };
 };

@@ -26,7 +26,7 @@ describe('npm start with its risk policy', () => {
     );
   });
 
-  it('starts with the risk engine wired, answering for customers it has not seen with 404', async () => {
+  it('starts with the risk engine and alerting wired; demo logins open the RM API', async () => {
     const app = await NestFactory.create(
       StandaloneModule.with(settings({ RISK_POLICY_FILE: POLICY })),
       {
@@ -40,6 +40,19 @@ describe('npm start with its risk policy', () => {
       expect(risk.status).toBe(404);
       const health = (await (await fetch(`${url}/health`)).json()) as { checks: object };
       expect(health.checks).toHaveProperty('risk-engine');
+      expect(health.checks).toHaveProperty('alerting');
+      expect((await fetch(`${url}/alerts`)).status).toBe(401);
+      const login = await fetch(`${url}/auth/demo-login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ staffId: 'RM-001' }),
+      });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const inbox = await fetch(`${url}/alerts`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      expect(inbox.status).toBe(200);
+      expect(await inbox.json()).toMatchObject({ items: [], nextCursor: null });
     } finally {
       await app.close();
     }

@@ -1,16 +1,19 @@
+import { alertingFeature, systemClock } from '@churn/alerting';
 import { AuditModule } from '@churn/audit';
 import { EventStoreModule } from '@churn/event-store';
 import { ObservabilityModule } from '@churn/observability';
 import { loadRiskPolicy, RiskModule } from '@churn/risk';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { demoClock } from './demo-clock';
 import type { StandaloneSettings } from './settings';
 
 /**
  * Every feature module in one process on the embedded store (ARCHITECTURE.md, standalone).
- * Wired so far: the event store, the branch read models, the risk engine. Kafka ingestion runs
- * as its own service (services/ingestion); here facts come from files (`npm run ingest`) and
- * the demo feed. The risk policy is read and checked here: a bad policy stops start-up
- * (ARCHITECTURE.md principle 8) with a message naming the file and the key.
+ * Wired so far: the event store, the branch read models, the risk engine, alerting (engine and
+ * RM API). Kafka ingestion runs as its own service (services/ingestion); here facts come from
+ * files (`npm run ingest`) and the demo feed. The policies and the staff directory are read and
+ * checked here: a bad file stops start-up (ARCHITECTURE.md principle 8) naming the file and key.
+ * SLA time runs `alertingClockSpeed` times faster than real time; tokens keep real time.
  */
 @Module({})
 export class StandaloneModule {
@@ -22,6 +25,13 @@ export class StandaloneModule {
         EventStoreModule.forRoot({ kind: 'embedded', path: settings.storePath }),
         AuditModule,
         RiskModule.forRoot(loadRiskPolicy(settings.riskPolicyFile)),
+        ...alertingFeature({
+          settings: settings.alerting,
+          auth: settings.auth,
+          clock: demoClock(settings.alertingClockSpeed),
+          tokenClock: systemClock,
+          demoLogins: settings.demoLogins,
+        }),
       ],
     };
   }
