@@ -1,0 +1,41 @@
+# syntax=docker/dockerfile:1
+# services/ingestion: Kafka → validate → idempotent append to the event store → commit.
+#
+#   docker build -f deploy/docker/ingestion.Dockerfile -t churn/ingestion:0.1.0 .     (from the repository root)
+#
+# Three stages: deps (npm ci with the native toolchain), build (`nx run ingestion-service:build`:
+# tsc to dist/ingestion, @churn/* aliases as tiny packages, then dev dependencies pruned) and
+# runtime (Node, the production node_modules and the compiled service; no compiler, no
+# sources, not root). Settings come from the environment (README "Configuration").
+# Not built or run on the project's machines, which have no Docker engine: deploy/README.md.
+
+FROM node:20.20.2-bookworm-slim AS deps
+WORKDIR /app
+# better-sqlite3 is a native addon: when no prebuilt binary can be fetched it compiles, against
+# the headers this Node image ships (the repository's .npmrc points nodedir at Debian's /usr).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+ENV npm_config_nodedir=/usr/local NX_DAEMON=false NX_NO_CLOUD=true
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --no-audit --no-fund
+
+FROM deps AS build
+COPY nx.json tsconfig.base.json ./
+COPY libs ./libs
+COPY services ./services
+COPY deploy/build ./deploy/build
+RUN npx nx run ingestion-service:build --skip-nx-cache \
+ && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:20.20.2-bookworm-slim AS runtime
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3001
+WORKDIR /app
+# Owned by root and read-only for the service's user: the image cannot be changed from inside.
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist/ingestion ./dist
+COPY deploy/docker/healthcheck.js ./healthcheck.js
+USER node
+EXPOSE 3001
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 CMD ["node", "healthcheck.js"]
+ENTRYPOINT ["node", "--enable-source-maps", "dist/services/ingestion/src/main.js"]
