@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { RiskEngine, RiskPolicyFileError } from '@churn/risk';
-import { AlertingConfigFileError, serveAlertingOpenApi } from '@churn/alerting';
-import { AlertingAuthConfigError } from '@churn/alerting';
+import {
+  AlertingAuthConfigError,
+  AlertingConfigFileError,
+  serveAlertingOpenApi,
+} from '@churn/alerting';
 import { printWhereToLook } from './where-to-look';
 import { SettingError } from '@churn/config';
-import { EVENT_STORE, type OpenedEventStore } from '@churn/event-store';
-import { Logger } from '@nestjs/common';
-import { feedDemoBranchIfEmpty } from './demo-feed';
+import { DemoFeedRunner } from './demo-feed.runner';
 import { readSettings } from './settings';
 import { StandaloneModule } from './standalone.module';
 
@@ -20,10 +21,7 @@ const main = async (): Promise<void> => {
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   serveAlertingOpenApi(app);
   await app.listen(settings.port, settings.host);
-  const logger = new Logger('Standalone');
-  await feedDemoBranchIfEmpty(app.get<OpenedEventStore>(EVENT_STORE), settings, (line) =>
-    logger.log(line),
-  );
+  await app.get(DemoFeedRunner).historyLoaded;
   printWhereToLook(await app.getUrl(), settings, app.get(RiskEngine).settings.policy.version);
 };
 

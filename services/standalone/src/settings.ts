@@ -18,6 +18,10 @@ export interface StandaloneSettings {
   readonly demoCustomers: number;
   readonly demoYears: number;
   readonly demoSeed: number;
+  /** The last days of the simulated branch are fed live, `demoDaysPerSecond` bank days a second. */
+  readonly demoLiveDays: number;
+  /** 0 feeds the whole branch at once. */
+  readonly demoDaysPerSecond: number;
   /** The versioned risk policy (YAML or JSON), checked at start-up. */
   readonly riskPolicyFile: string;
   /** The alerting engine (policy, staff, channels) and its API's tokens. */
@@ -39,6 +43,8 @@ export const readSettings = (env: NodeJS.ProcessEnv): StandaloneSettings => {
     demoCustomers: envInteger(env, 'DEMO_CUSTOMERS', 300, { min: 0, max: 213_500 }),
     demoYears: envInteger(env, 'DEMO_YEARS', 2, { min: 1, max: 10 }),
     demoSeed: envInteger(env, 'DEMO_SEED', 2024, { min: 0, max: 2 ** 31 }),
+    demoLiveDays: envInteger(env, 'DEMO_LIVE_DAYS', 90, { min: 0, max: 3_660 }),
+    demoDaysPerSecond: envInteger(env, 'DEMO_DAYS_PER_SECOND', 1, { min: 0, max: 1_000 }),
     riskPolicyFile: envText(env, 'RISK_POLICY_FILE', DEFAULT_RISK_POLICY_FILE),
     alerting: alertingSettingsFromEnv(env),
     auth: alertingAuthOptionsFromEnv(env, { demo: true }),

@@ -1,10 +1,10 @@
-import { alertingFeature, systemClock } from '@churn/alerting';
+import { alertingFeature, demoClock, systemClock } from '@churn/alerting';
 import { AuditModule } from '@churn/audit';
 import { EventStoreModule } from '@churn/event-store';
 import { ObservabilityModule } from '@churn/observability';
 import { loadRiskPolicy, RiskModule } from '@churn/risk';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { demoClock } from './demo-clock';
+import { DemoFeedRunner, STANDALONE_SETTINGS } from './demo-feed.runner';
 import type { StandaloneSettings } from './settings';
 
 /**
@@ -20,6 +20,7 @@ export class StandaloneModule {
   static with(settings: StandaloneSettings): DynamicModule {
     return {
       module: StandaloneModule,
+      providers: [{ provide: STANDALONE_SETTINGS, useValue: settings }, DemoFeedRunner],
       imports: [
         ObservabilityModule,
         EventStoreModule.forRoot({ kind: 'embedded', path: settings.storePath }),
