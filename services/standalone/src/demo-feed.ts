@@ -100,7 +100,8 @@ export class DemoBranchFeed {
         await this.feed(pending, day, firstDay);
         pending = [];
       }
-      if (live) await sleep(1_000 / liveDaysPerSecond, undefined, { signal }).catch(() => {});
+      if (live)
+        await sleep(1_000 / liveDaysPerSecond, undefined, { signal }).catch(() => undefined);
     }
     if (pending.length > 0) await this.feed(pending, pendingDay, firstDay);
     announce();

@@ -28,7 +28,7 @@ describe('npm start with its risk policy', () => {
 
   it('starts with the risk engine and alerting wired; demo logins open the RM API', async () => {
     const app = await NestFactory.create(
-      StandaloneModule.with(settings({ RISK_POLICY_FILE: POLICY })),
+      StandaloneModule.with(settings({ RISK_POLICY_FILE: POLICY, DEMO_CUSTOMERS: '0' })),
       {
         logger: false,
       },
