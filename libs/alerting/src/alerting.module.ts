@@ -26,6 +26,12 @@ import {
   NotificationDispatcher,
   type DispatcherOptions,
 } from './dispatch/notification-dispatcher';
+import { alertFeedMetrics, type AlertFeedMetrics } from './feed/alert-feed-metrics';
+import {
+  AlertFeedPublisher,
+  DEFAULT_FEED_OPTIONS,
+  type AlertFeedTarget,
+} from './feed/alert-feed-publisher';
 import { alertingMetrics } from './metrics/alerting-metrics';
 import {
   ALERT_COMMANDS,
@@ -58,6 +64,11 @@ export interface AlertingEngineOptions {
   readonly bridge?: Partial<RiskBridgeOptions> | false;
   /** How often the bridge's lag is measured for its gauge. */
   readonly lagEveryMs?: number;
+  /**
+   * The downstream feed on Kafka (`retention.alerts.v1`); default: on when the channels carry a
+   * Kafka producer (KAFKA_BROKERS is set), off otherwise; false: off.
+   */
+  readonly feed?: AlertFeedTarget | false;
 }
 
 /**
@@ -73,9 +84,11 @@ export class AlertingEngine {
   readonly bridge: RiskAlertBridge | null;
   readonly timers: EscalationTimers;
   readonly dispatcher: NotificationDispatcher;
+  readonly feed: AlertFeedPublisher | null;
   private lagTimer: NodeJS.Timeout | undefined;
   private readonly logger = new Logger('Alerting');
   private readonly metrics: ReturnType<typeof alertingMetrics> | null;
+  private readonly feedMetrics: AlertFeedMetrics | null;
 
   constructor(
     opened: { readonly store: EventStore; readonly checkpoints: CheckpointStore },
@@ -138,21 +151,41 @@ export class AlertingEngine {
           this.logger.warn(`notification ${id} not recorded: ${String(error)}`),
       },
     );
+    const feed = options.feed ?? options.channels?.feed ?? null;
+    this.feedMetrics = metrics ? alertFeedMetrics(metrics) : null;
+    this.feed = feed ? this.alertFeed(opened, feed, this.feedMetrics) : null;
+  }
+
+  private alertFeed(
+    { store, checkpoints }: { readonly store: EventStore; readonly checkpoints: CheckpointStore },
+    target: AlertFeedTarget,
+    m: AlertFeedMetrics | null,
+  ): AlertFeedPublisher {
+    const options = { ...DEFAULT_FEED_OPTIONS, ...target.options };
+    return new AlertFeedPublisher(store, checkpoints, target.publisher, options, {
+      ...(m ? { onPublished: (count: number) => m.onPublished(options.topic, count) } : {}),
+      onFailed: (error) => this.logger.warn(`alert feed: ${String(error)}`),
+    });
   }
 
   async start(): Promise<void> {
     await this.options.channels?.open();
     await this.book.start();
     await this.bridge?.start();
+    await this.feed?.start();
     this.timers.start();
     this.dispatcher.start();
     const metrics = this.metrics;
-    if (metrics && this.bridge) {
-      const bridge = this.bridge;
-      this.lagTimer = setInterval(
-        () => void bridge.lag().then(metrics.setLag, () => undefined),
-        this.options.lagEveryMs ?? 5_000,
-      );
+    const { bridge, feed, feedMetrics } = this;
+    if ((metrics && bridge) || (feedMetrics && feed)) {
+      this.lagTimer = setInterval(() => {
+        if (metrics && bridge) void bridge.lag().then(metrics.setLag, () => undefined);
+        if (feedMetrics && feed)
+          void feed.lag().then(
+            (n) => feedMetrics.setLag(feed.options.topic, n),
+            () => undefined,
+          );
+      }, this.options.lagEveryMs ?? 5_000);
       this.lagTimer.unref();
     }
   }
@@ -162,6 +195,7 @@ export class AlertingEngine {
     await this.dispatcher.stop();
     await this.timers.stop();
     await this.bridge?.stop();
+    await this.feed?.stop();
     await this.book.stop();
     await this.options.channels?.close();
   }
@@ -190,8 +224,21 @@ export class AlertingEngine {
           ...this.timers.totals,
         },
         dispatcher: { waiting: this.dispatcher.waiting, ...this.dispatcher.totals },
+        ...(this.feed ? { feed: this.feedHealth(this.feed) } : {}),
         ...(book.error === null ? {} : { error: book.error }),
       },
+    };
+  }
+
+  /** Detail only: a broker outage holds the CRMs' feed back, not the RMs' API (readiness). */
+  private feedHealth(feed: AlertFeedPublisher) {
+    return {
+      topic: feed.options.topic,
+      published: feed.published,
+      checkpoint: feed.checkpoint,
+      sent: feed.sent,
+      error: feed.stoppedBy ?? feed.error,
+      ...(feed.stoppedBy === null ? {} : { stopped: true }),
     };
   }
 }
@@ -214,9 +261,10 @@ export class AlertingRunner implements OnApplicationBootstrap, BeforeApplication
     await this.engine.start();
     const channels = this.options.channels?.channels ??
       this.options.senders?.map((s) => s.channel) ?? ['inbox'];
+    const feed = this.engine.feed ? `; feed on ${this.engine.feed.options.topic}` : '';
     this.logger.log(
       `alerting with policy ${this.options.config.policy.version}, directory ${this.options.config.directory.version}; ` +
-        `${this.engine.book.size} alerts folded; channels ${channels.join(', ')}`,
+        `${this.engine.book.size} alerts folded; channels ${channels.join(', ')}${feed}`,
     );
   }
 

@@ -19,7 +19,10 @@ export interface WebhookSettings {
 
 export interface KafkaChannelSettings {
   readonly brokers: readonly string[];
+  /** The Kafka notification channel's topic. */
   readonly topic: string;
+  /** The downstream alert feed's topic: every lifecycle event, for CRMs. */
+  readonly feedTopic: string;
 }
 
 /** Every setting of the alerting engine (README "Settings"), read once at start. */
@@ -67,9 +70,11 @@ const webhookFromEnv = (env: NodeJS.ProcessEnv): WebhookSettings | null => {
 const kafkaFromEnv = (env: NodeJS.ProcessEnv): KafkaChannelSettings | null => {
   const brokers = envText(env, 'KAFKA_BROKERS', '');
   if (brokers === '') return null;
+  const topic = envText(env, 'ALERTING_KAFKA_TOPIC', 'retention.alerts.v1');
   return {
     brokers: parseBrokers(brokers),
-    topic: envText(env, 'ALERTING_KAFKA_TOPIC', 'retention.alerts.v1'),
+    topic,
+    feedTopic: envText(env, 'ALERTING_FEED_TOPIC', topic),
   };
 };
 

@@ -6,6 +6,7 @@ import {
   WebhookSender,
   type NotificationSender,
 } from '@churn/notification';
+import type { AlertFeedTarget } from '../feed/alert-feed-publisher';
 import type { AlertingSettings } from './alerting-settings';
 
 /** The configured channels, and what has to be opened and closed with them. */
@@ -13,12 +14,15 @@ export interface ChannelSenders {
   readonly senders: readonly NotificationSender[];
   /** Which channels are on, for the start-up log and /health. */
   readonly channels: readonly string[];
+  /** The Kafka producer again, for the downstream alert feed (null: no brokers, feed off). */
+  readonly feed?: AlertFeedTarget | null;
   open(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * One sender per configured channel; the inbox is always on (the console lists every alert), so
+ * One sender per configured channel, and one Kafka producer shared by the Kafka channel and the
+ * alert feed; the inbox is always on (the console lists every alert), so
  * a fallback chain ending on it always delivers somewhere. A channel that is off is still tried
  * in its turn and recorded as failed ("channel not configured"): visible, not silently skipped.
  */
@@ -45,6 +49,10 @@ export const channelSenders = (settings: AlertingSettings): ChannelSenders => {
   return {
     senders,
     channels: senders.map((s) => s.channel),
+    feed:
+      publisher && settings.kafka
+        ? { publisher, options: { topic: settings.kafka.feedTopic } }
+        : null,
     open: async () => publisher?.connect(),
     close: async () => {
       email?.close();

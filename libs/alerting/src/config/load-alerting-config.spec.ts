@@ -88,10 +88,24 @@ describe('the channel settings from the environment', () => {
     expect(settings.kafka).toEqual({
       brokers: ['k1:9092', 'k2:9092'],
       topic: 'retention.alerts.v1',
+      feedTopic: 'retention.alerts.v1',
     });
     const senders = channelSenders({ ...settings, kafka: null });
     expect(senders.channels).toEqual(['email', 'webhook', 'inbox']);
     return senders.close();
+  });
+
+  it('turn the downstream alert feed on with the Kafka brokers, on its own topic if named', async () => {
+    const settings = alertingSettingsFromEnv({
+      KAFKA_BROKERS: 'k1:9092',
+      ALERTING_FEED_TOPIC: 'crm.retention-alerts.v1',
+    });
+    expect(settings.kafka).toMatchObject({ topic: 'retention.alerts.v1' });
+    const senders = channelSenders(settings);
+    expect(senders.channels).toEqual(['kafka', 'inbox']);
+    expect(senders.feed?.options).toEqual({ topic: 'crm.retention-alerts.v1' });
+    expect(channelSenders(alertingSettingsFromEnv({})).feed).toBeNull();
+    await senders.close();
   });
 
   it('refuse a wrong value naming the variable', () => {

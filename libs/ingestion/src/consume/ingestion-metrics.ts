@@ -27,11 +27,7 @@ export const ingestionObserver = (metrics: Metrics): ConsumerObserver => {
     help: 'From the first handler call of a chunk to its offset commit, retries included',
     labelNames: ['topic'],
   });
-  const lag = metrics.gauge({
-    name: 'ingestion_consumer_lag',
-    help: 'Messages behind the end of the partition, for partitions this member owns',
-    labelNames: ['topic', 'partition'],
-  });
+  const lag = ownedPartitionLag(metrics);
   const committed = metrics.gauge({
     name: 'ingestion_committed_offset',
     help: 'Last committed offset (next to read), by partition',
@@ -55,9 +51,38 @@ export const ingestionObserver = (metrics: Metrics): ConsumerObserver => {
     onRejected: (topic, reason, count) => deadLettered.inc({ topic, reason }, count),
     onCommitted: (topic, partition, offset) =>
       committed.set({ topic, partition: String(partition) }, Number(offset)),
-    onLag: (topic, partition, behind) => lag.set({ topic, partition: String(partition) }, behind),
+    onLag: (topic, partition, behind) => lag.set(topic, partition, behind),
+    onAssigned: (assignment) => lag.keepOnly(assignment),
     onRebuild: () => rebuilds.inc(),
     onHandlerError: (failure) => handlerErrors.inc({ topic: failure.topic }),
+  };
+};
+
+/**
+ * `ingestion_consumer_lag` for the partitions this member owns now. A rebalance that moves a
+ * partition to another member removes its series here, so the two members never both report it
+ * (the rules' `max by (topic, partition)` then only covers a scrape that falls mid-rebalance).
+ */
+const ownedPartitionLag = (metrics: Metrics) => {
+  const gauge = metrics.gauge({
+    name: 'ingestion_consumer_lag',
+    help: 'Messages behind the end of the partition, for partitions this member owns',
+    labelNames: ['topic', 'partition'],
+  });
+  const reported = new Map<string, { topic: string; partition: string }>();
+  return {
+    set: (topic: string, partition: number, behind: number): void => {
+      const labels = { topic, partition: String(partition) };
+      reported.set(`${topic}/${partition}`, labels);
+      gauge.set(labels, behind);
+    },
+    keepOnly: (assignment: ReadonlyMap<string, readonly number[]>): void => {
+      for (const [key, labels] of reported) {
+        if (assignment.get(labels.topic)?.includes(Number(labels.partition))) continue;
+        gauge.remove(labels);
+        reported.delete(key);
+      }
+    },
   };
 };
 

@@ -129,6 +129,13 @@ export interface EventStore {
   loadStream(stream: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribe(options: SubscribeOptions): Subscription;
+  /**
+   * The position of the last event `readAll` would return, 0 when there is none: how far the log
+   * reaches, for lag gauges (a subscriber's position against it). One cheap read. Positions are
+   * not gapless, so the difference to a subscriber's position bounds the events behind it from
+   * above: exact on the embedded store, log bytes on EventStoreDB.
+   */
+  headPosition(): Promise<number>;
 }
 
 /** The limit on one event's serialized size (data + metadata, UTF-8 bytes). */

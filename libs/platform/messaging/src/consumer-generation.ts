@@ -121,10 +121,12 @@ export class ConsumerGeneration {
   private listen(observer: Required<ConsumerObserver>): void {
     const { events } = this.consumer;
     this.consumer.on(events.GROUP_JOIN, ({ payload }) => {
-      this.assignment = new Map(Object.entries(payload.memberAssignment));
+      const assignment = new Map(Object.entries(payload.memberAssignment));
+      this.assignment = assignment;
       this.joined = true;
       this.touch();
       this.hooks.onJoined(this);
+      observer.onAssigned(assignment);
     });
     // Rejoining: the next assignment is unknown, and the join gets its own time allowance.
     this.consumer.on(events.REBALANCING, () => {

@@ -26,6 +26,11 @@ export interface ConsumerObserver {
   onCommitted?(topic: string, partition: number, offset: string): void;
   /** From the watchdog's periodic offset fetch, for the partitions this member owns. */
   onLag?(topic: string, partition: number, lag: number): void;
+  /**
+   * The partitions per topic this member owns after each group join (a rebalance may have moved
+   * some away), and none once it has stopped: per-partition reports for the rest are stale.
+   */
+  onAssigned?(assignment: ReadonlyMap<string, readonly number[]>): void;
   /** The kafkajs consumer was torn down and replaced; `reason` says what was seen. */
   onRebuild?(reason: string): void;
   onHandlerError?(failure: HandlerFailure): void;
@@ -53,6 +58,7 @@ export function safeObserver(observer: ConsumerObserver | undefined): Required<C
     onRejected: guard(observer?.onRejected),
     onCommitted: guard(observer?.onCommitted),
     onLag: guard(observer?.onLag),
+    onAssigned: guard(observer?.onAssigned),
     onRebuild: guard(observer?.onRebuild),
     onHandlerError: guard(observer?.onHandlerError),
     onWatchdogError: guard(observer?.onWatchdogError),

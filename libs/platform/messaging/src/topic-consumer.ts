@@ -213,6 +213,7 @@ export class TopicConsumer {
     note(await this.deadLetters.disconnect().then(noProblem, (e) => `producer: ${describe(e)}`));
     note(await this.offsets.disconnect().then(noProblem, (e) => `admin: ${describe(e)}`));
     this.state = 'stopped';
+    this.observer.onAssigned(new Map());
     if (problems.length > 0) this.lastProblem = problems.join('; ');
     return { graceful: problems.length === 0, problems };
   }

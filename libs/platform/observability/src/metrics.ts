@@ -11,6 +11,14 @@ export interface HistogramSpec<L extends string> extends MetricSpec<L> {
   readonly buckets?: readonly number[];
 }
 
+export interface GaugeSpec<L extends string> extends MetricSpec<L> {
+  /**
+   * Sets the gauge at each scrape (prom-client's `collect`), for figures read on demand such as
+   * free disk space; awaited before the exposition is written.
+   */
+  readonly collect?: (gauge: Gauge<L>) => void | Promise<void>;
+}
+
 /** Latency buckets from 0.5 ms to 10 s, wide enough for an fsync and a slow broker alike. */
 export const LATENCY_BUCKETS = [
   0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
@@ -32,8 +40,22 @@ export class Metrics {
     return this.existing<Counter<L>>(spec.name) ?? new Counter({ ...this.base(spec) });
   }
 
-  gauge<L extends string>(spec: MetricSpec<L>): Gauge<L> {
-    return this.existing<Gauge<L>>(spec.name) ?? new Gauge({ ...this.base(spec) });
+  /** With `collect`: the first definition's callback is the one that runs (see above). */
+  gauge<L extends string>(spec: GaugeSpec<L>): Gauge<L> {
+    const collect = spec.collect;
+    return (
+      this.existing<Gauge<L>>(spec.name) ??
+      new Gauge({
+        ...this.base(spec),
+        ...(collect === undefined
+          ? {}
+          : {
+              collect(this: Gauge<L>) {
+                return collect(this);
+              },
+            }),
+      })
+    );
   }
 
   histogram<L extends string>(spec: HistogramSpec<L>): Histogram<L> {

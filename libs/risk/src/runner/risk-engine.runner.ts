@@ -38,7 +38,10 @@ export class RiskEngineRunner implements OnApplicationBootstrap, BeforeApplicati
       onFailed: (error) => this.logger.error(`risk engine stopped: ${String(error)}`),
     });
     this.loop = loop;
-    this.metrics = riskMetrics(metrics, engine.counts, loop.status);
+    this.metrics = riskMetrics(metrics, engine.counts, loop.status, {
+      headPosition: () => store.headPosition(),
+      onError: (error) => this.logger.warn(`risk engine lag not measured: ${String(error)}`),
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {

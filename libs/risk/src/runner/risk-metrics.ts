@@ -11,7 +11,18 @@ const FOLD_BUCKETS = [0.000_005, 0.000_02, 0.000_1, 0.000_5, 0.002, 0.01, 0.05, 
  * fold duration). Counters follow the engine's own counts at each flush; the engine itself
  * knows nothing of Prometheus.
  */
-export const riskMetrics = (metrics: Metrics, counts: EngineCounts, status: LoopStatus) => {
+/** Where the log ends, for the lag gauge; a failed read is reported, not thrown into the scrape. */
+export interface StoreHead {
+  readonly headPosition: () => Promise<number>;
+  readonly onError: (error: unknown) => void;
+}
+
+export const riskMetrics = (
+  metrics: Metrics,
+  counts: EngineCounts,
+  status: LoopStatus,
+  head?: StoreHead,
+) => {
   const folded = metrics.counter({
     name: 'risk_events_folded_total',
     help: 'Customer facts folded by the risk engine (rebuilds after a restart included)',
@@ -43,6 +54,21 @@ export const riskMetrics = (metrics: Metrics, counts: EngineCounts, status: Loop
     name: 'risk_engine_checkpoint',
     help: 'Position of the last checkpoint saved: outputs up to it are in the store',
   });
+  // Read at each scrape, not at each flush: the lag of an engine that stopped flushing must grow.
+  // prometheus-adapter serves it to the risk engine's autoscaler (deploy/k8s/monitoring).
+  if (head)
+    metrics.gauge({
+      name: 'risk_engine_lag_events',
+      help: "The store's head position minus the risk engine's: events not yet handled (on EventStoreDB, log bytes)",
+      collect: async (lag) => {
+        try {
+          lag.set(Math.max(0, (await head.headPosition()) - status.position));
+        } catch (error) {
+          lag.set(Number.NaN); // unknown, not "caught up"; a label-less gauge cannot be removed
+          head.onError(error);
+        }
+      },
+    });
   const duration = metrics.histogram({
     name: 'risk_fold_duration_seconds',
     help: 'Engine time per input event: fold, plus the assessments of any bank day it closes',

@@ -115,6 +115,7 @@ describe('the risk module started over a store holding two churn stories', () =>
     expect(metrics).toMatch(/risk_events_folded_total \d+/);
     expect(metrics).toContain('risk_events_raised_total{band="watch"}');
     expect(metrics).toContain('risk_fold_duration_seconds_bucket');
+    expect(metrics).toMatch(/^risk_engine_lag_events \d+$/m);
   });
 
   it('saves its checkpoint on a graceful stop', async () => {

@@ -6,6 +6,9 @@ import type { EventStore } from '../event-store.port';
 import { EsdbCheckpointStore } from '../esdb/esdb-checkpoint-store';
 import { EsdbEventStore } from '../esdb/esdb-event-store';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import { filesystemUsage, type DiskUsage } from './disk-usage';
+
+export type { DiskUsage } from './disk-usage';
 
 /**
  * Which store a process uses: EventStoreDB when `EVENTSTORE_URL` is set (production), else the
@@ -21,6 +24,11 @@ export interface OpenedEventStore {
   readonly description: string;
   /** A cheap read that proves the store answers (for `/health`). */
   ping(): Promise<void>;
+  /**
+   * The filesystem holding the embedded store's file (`event_store_disk_bytes`); null for
+   * EventStoreDB, which reports its own disks (`eventstore_sys_disk_bytes`).
+   */
+  readonly diskUsage: (() => Promise<DiskUsage>) | null;
   close(): Promise<void>;
 }
 
@@ -50,16 +58,19 @@ export const openEventStore = (settings: EventStoreSettings): OpenedEventStore =
       checkpoints: new EsdbCheckpointStore(client),
       description: `EventStoreDB at ${settings.url.replace(/\/\/[^@/]*@/, '//***@')}`,
       ping: async () => void (await store.loadStream(PING_STREAM, { maxCount: 1 })),
+      diskUsage: null,
       close: () => store.close(),
     };
   }
-  mkdirSync(dirname(settings.path), { recursive: true });
+  const directory = dirname(settings.path);
+  mkdirSync(directory, { recursive: true });
   const store = SqliteEventStore.open(settings.path);
   return {
     store,
     checkpoints: store.checkpointStore(),
     description: `embedded SQLite store at ${settings.path}`,
     ping: async () => void (await store.loadStream(PING_STREAM, { maxCount: 1 })),
+    diskUsage: () => filesystemUsage(directory),
     close: async () => store.close(),
   };
 };

@@ -141,6 +141,16 @@ export class EsdbEventStore implements EventStore {
     return esdbSubscription(source, after, options.signal);
   }
 
+  /** The end of $all, read backwards past the server's own events (system streams, `$` types). */
+  async headPosition(): Promise<number> {
+    const read = this.client.readAll({ fromPosition: END, direction: BACKWARDS });
+    for await (const resolved of read) {
+      const event = toRecordedEvent(resolved);
+      if (event) return event.position;
+    }
+    return 0;
+  }
+
   async close(): Promise<void> {
     await this.client.dispose();
   }

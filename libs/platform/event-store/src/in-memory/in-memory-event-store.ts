@@ -131,6 +131,10 @@ export class InMemoryEventStore implements EventStore {
     return pollingSubscription(pageAfter, this.signal, options);
   }
 
+  async headPosition(): Promise<number> {
+    return this.log.length;
+  }
+
   /** Selection happens when iteration starts, like a query against a real store. */
   private async *yieldAll(select: () => readonly StoredEvent[]): AsyncGenerator<RecordedEvent> {
     for (const stored of select()) yield toRecordedEvent(stored);

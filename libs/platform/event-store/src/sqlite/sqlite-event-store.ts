@@ -112,6 +112,10 @@ export class SqliteEventStore implements EventStore {
     return pollingSubscription(pageAfter, this.signal, { ...options, signal }, this.pollIntervalMs);
   }
 
+  async headPosition(): Promise<number> {
+    return this.statements.head.get() ?? 0;
+  }
+
   /** Checkpoints in the same file: one database to back up, and one fsync policy. */
   checkpointStore(): CheckpointStore {
     return new SqliteCheckpointStore(this.db);

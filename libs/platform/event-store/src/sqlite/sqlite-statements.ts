@@ -51,6 +51,8 @@ export interface EventStatements {
     StreamRow
   >;
   readonly after: Database.Statement<[number, number], AllRow>;
+  /** The last position: the rowid's maximum, read from the end of the table's B-tree. */
+  readonly head: Database.Statement<[], number | null>;
   /** Events after a position whose stream starts with one of n prefixes; one statement per n. */
   afterWithPrefixes(count: number): Database.Statement<unknown[], AllRow>;
 }
@@ -83,6 +85,7 @@ export const prepareStatements = (db: Database.Database): EventStatements => {
         `SELECT ${COLUMNS}, stream FROM events WHERE position > ? ORDER BY position LIMIT ?`,
       )
       .raw(),
+    head: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
     afterWithPrefixes: (count) => {
       let statement = prefixed.get(count);
       if (!statement) {

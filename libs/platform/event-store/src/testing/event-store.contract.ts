@@ -1,4 +1,5 @@
 import { appendContract } from './contract/append.contract';
+import { headContract } from './contract/head.contract';
 import { payloadContract } from './contract/payload.contract';
 import { readContract } from './contract/read.contract';
 import type { StoreUnderTest } from './contract/store-under-test';
@@ -33,5 +34,6 @@ export const runEventStoreContract = (
     readContract(current);
     subscribeContract(current);
     payloadContract(current);
+    headContract(current);
   });
 };

@@ -107,9 +107,14 @@ export const fakeEsdbClient = (): EsdbClient => {
     return index === -1 ? log.length : index;
   };
 
-  const readAll = (options: { fromPosition?: ReadPosition } = {}) =>
+  // Backwards from a position starts at the event there, inclusive, as forwards does.
+  const readAll = (options: { fromPosition?: ReadPosition; direction?: string } = {}) =>
     (async function* () {
-      for (const event of log.slice(atOrAfter(options.fromPosition, false))) yield { event };
+      const selected =
+        options.direction === 'backwards'
+          ? log.slice(0, atOrAfter(options.fromPosition ?? END, true)).reverse()
+          : log.slice(atOrAfter(options.fromPosition, false));
+      for (const event of selected) yield { event };
     })();
 
   const passes = (filter: Filter | undefined, event: Recorded): boolean => {
