@@ -41,14 +41,15 @@ export default [
               onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:feature'],
               bannedExternalImports: ioLibraries,
             },
+            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ioLibraries },
             {
               sourceTag: 'type:service',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:feature'],
+              onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:feature', 'type:ui'],
               bannedExternalImports: ioLibraries,
             },
             {
               sourceTag: 'type:test',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:feature', 'type:service'],
+              onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:feature', 'type:service', 'type:ui'],
             },
           ],
         },

@@ -6,6 +6,7 @@ import {
   type AlertingAuthOptions,
   type AlertingSettings,
 } from '@churn/alerting';
+import { consoleDir } from '@churn/console';
 import { DEFAULT_RISK_POLICY_FILE } from '@churn/risk';
 
 /** `npm start`'s settings, from the environment (README "Configuration"). */
@@ -29,6 +30,8 @@ export interface StandaloneSettings {
   readonly auth: AlertingAuthOptions;
   /** How many times faster than real time the alerting SLA clock runs (demo: 1800, 30 min a second). */
   readonly alertingClockSpeed: number;
+  /** The built web console (`npm run build:console`), served at /console when present. */
+  readonly consoleDir: string;
   /** `POST /auth/demo-login`: a token for any staff member, no password. Demo only. */
   readonly demoLogins: boolean;
 }
@@ -50,5 +53,6 @@ export const readSettings = (env: NodeJS.ProcessEnv): StandaloneSettings => {
     auth: alertingAuthOptionsFromEnv(env, { demo: true }),
     alertingClockSpeed: envInteger(env, 'ALERTING_CLOCK_SPEED', 1800, { min: 1, max: 100_000 }),
     demoLogins: envFlag(env, 'DEMO_LOGINS', true),
+    consoleDir: consoleDir(env),
   };
 };

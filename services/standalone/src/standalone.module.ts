@@ -1,5 +1,6 @@
 import { alertingFeature, demoClock, systemClock } from '@churn/alerting';
 import { AuditModule } from '@churn/audit';
+import { ConsoleModule, consoleBuilt } from '@churn/console';
 import { EventStoreModule } from '@churn/event-store';
 import { ObservabilityModule } from '@churn/observability';
 import { loadRiskPolicy, RiskModule } from '@churn/risk';
@@ -33,6 +34,11 @@ export class StandaloneModule {
           tokenClock: systemClock,
           demoLogins: settings.demoLogins,
         }),
+        // `npm start` builds the console first (prestart); a process started another way
+        // (tests, `ts-node` by hand) runs without it and says so where it prints where to look.
+        ...(consoleBuilt(settings.consoleDir)
+          ? [ConsoleModule.forRoot({ dir: settings.consoleDir })]
+          : []),
       ],
     };
   }

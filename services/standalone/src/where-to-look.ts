@@ -1,3 +1,4 @@
+import { consoleBuilt } from '@churn/console';
 import type { StandaloneSettings } from './settings';
 
 /** What a newcomer needs after `npm start`: where to look, and what is not there yet. */
@@ -12,6 +13,9 @@ export const printWhereToLook = (
       '',
       'Churn early warning — standalone, on the embedded store',
       `  data:            ${settings.storePath} (survives restarts)`,
+      consoleBuilt(settings.consoleDir)
+        ? `  web console:     ${base}/console/   (zh-CN / English; demo logins for every role on its first page)`
+        : `  web console:     not built here: run npm run build:console (npm start does it first)`,
       `  branch overview: ${base}/branch/overview`,
       `  one customer:    ${base}/customers/<customerId>`,
       `  churn risk:      ${base}/customers/<customerId>/risk   (risk engine, policy ${policyVersion} from ${settings.riskPolicyFile})`,
@@ -31,7 +35,7 @@ export const printWhereToLook = (
       '  wired:           event store, branch read models, risk engine (ChurnRiskRaised/Changed/Cleared on customer-<id>,',
       '                   EmployerPayrollAtRisk on employer-<id>), alerting (alert-<id> streams, escalation timers, inbox',
       '                   notifications; e-mail/webhook/Kafka when ALERTING_SMTP_HOST / ALERTING_WEBHOOK_SECRET / KAFKA_BROKERS are set)',
-      '  not yet wired:   web console, audit API (see README "Status")',
+      '  not yet wired:   audit API (see README "Status")',
       '  stop with Ctrl-C',
       '',
     ].join('\n'),
