@@ -26,6 +26,7 @@ COPY libs ./libs
 COPY services ./services
 COPY deploy/build ./deploy/build
 RUN npx nx run audit-api-service:build --skip-nx-cache \
+ && npx nx run console:build --skip-nx-cache \
  && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20.20.2-bookworm-slim AS runtime
@@ -34,6 +35,9 @@ WORKDIR /app
 # Owned by root and read-only for the service's user: the image cannot be changed from inside.
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/audit-api ./dist
+# The web console (libs/console, built with Vite in the build stage), served at /console.
+COPY --from=build /app/dist/console ./dist/console
+ENV CONSOLE_DIR=/app/dist/console
 COPY deploy/docker/healthcheck.js ./healthcheck.js
 USER node
 EXPOSE 3004
