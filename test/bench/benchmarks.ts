@@ -6,6 +6,8 @@ import { customerReplayBenchmark } from './customer-replay.bench';
 import { ingestionBenchmark } from './ingestion.bench';
 import { riskEngineBenchmark } from './risk-engine.bench';
 import { alertingBenchmark } from './alerting.bench';
+import { auditBenchmark } from './audit.bench';
+import { branchAnalyticsBenchmark } from './branch-analytics.bench';
 
 /** Every benchmark `npm run bench` runs, in order. */
 export const benchmarks: readonly Benchmark[] = [
@@ -16,4 +18,6 @@ export const benchmarks: readonly Benchmark[] = [
   ingestionBenchmark,
   riskEngineBenchmark,
   alertingBenchmark,
+  auditBenchmark,
+  branchAnalyticsBenchmark,
 ];

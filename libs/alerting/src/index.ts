@@ -1,5 +1,6 @@
 // The alerting engine: ports, store, read model, risk bridge, timers, dispatcher, metrics, config.
 export * from './ports/alerting-ports';
+export * from './ports/demo-clock';
 export * from './store/alert-ids';
 export {
   decodeAlertEvent,
@@ -36,3 +37,40 @@ export * from './auth/auth-settings';
 export { StaffTokens, StaffTokenRejected, type IssuedStaffToken } from './auth/staff-tokens';
 export { principalOf, type StaffPrincipal } from './auth/staff-principal';
 export * from './alerting-feature';
+
+// Staff sign-in and the API conventions shared with the audit API (issue 6 §1): one guard, one
+// set of roles and scope rules, one request validation, one access log stream per reader.
+export {
+  StaffAuthModule,
+  staffAuthControllers,
+  type StaffAuthOptions,
+} from './auth/staff-auth.module';
+export { StaffAuthGuard, type StaffRequest } from './auth/staff-auth.guard';
+export { Roles, ROLES_KEY, ALERT_WORKERS, CUSTOMER_READERS } from './auth/roles.decorator';
+export { CurrentStaff } from './auth/current-staff.decorator';
+export { AuthController, DemoLoginController } from './auth/auth.controller';
+export { TOKEN_CLOCK, TOKEN_KEYS } from './auth/staff-tokens';
+export { holds, teamsOfAlert, branchesOfAlert, holderTeam } from './api/alert-scope';
+export { StaffEndpoint, AlertingValidation } from './api/staff-endpoint.decorator';
+export { AccessRoute, ACCESS_SCHEMA_VERSION } from './api/customer-data-access';
+export {
+  alertingValidationPipe,
+  badField,
+  fieldProblemsOf,
+  validationFailure,
+  Id,
+  IsInstant,
+  INSTANT,
+  Text,
+  MAX_ID_LENGTH,
+  utcInstant,
+  type FieldProblems,
+  type ValidationFailureBody,
+} from './api/validation';
+export { ValidationFailureDoc, AlertErrorDoc } from './api/dto/alert-responses.dto';
+export { notFound as alertNotFound } from './api/alerts-query.service';
+
+// Feed: every alert lifecycle event on retention.alerts.v1 for downstream CRMs (issue 5 §4).
+export * from './feed/alert-feed-publisher';
+export * from './feed/alert-feed-message';
+export { teamSlaReport, type TeamSlaReport } from './api/team-sla';

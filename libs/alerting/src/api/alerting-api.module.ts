@@ -1,13 +1,7 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
-import {
-  AlertingAuthConfigError,
-  tokenKeysOf,
-  type AlertingAuthOptions,
-} from '../auth/alerting-auth-options';
-import { AuthController, DemoLoginController } from '../auth/auth.controller';
-import { StaffAuthGuard } from '../auth/staff-auth.guard';
-import { StaffTokens, TOKEN_CLOCK, TOKEN_KEYS } from '../auth/staff-tokens';
-import { CLOCK, type Clock } from '../ports/alerting-ports';
+import type { AlertingAuthOptions } from '../auth/alerting-auth-options';
+import { staffAuthControllers, StaffAuthModule } from '../auth/staff-auth.module';
+import type { Clock } from '../ports/alerting-ports';
 import { AlertActionsService } from './alert-actions.service';
 import { AlertsQueryService } from './alerts-query.service';
 import { AlertsController } from './alerts.controller';
@@ -32,42 +26,31 @@ export interface AlertingApiOptions {
 /**
  * The REST API of the people who work alerts (issue 5 §5). The engine (`AlertingModule`) owns the
  * store, the read model, the timers and the metrics; this module only reads and commands through
- * their ports. Bad token settings stop start-up here, before Nest builds anything.
+ * their ports. Staff sign-in is `StaffAuthModule`, shared with the audit API; bad token settings
+ * stop start-up there, before Nest builds anything.
  */
 @Module({})
 export class AlertingApiModule {
   static forRoot(options: AlertingApiOptions): DynamicModule {
-    const keys = tokenKeysOf(options.auth);
     const demoLogins = options.demoLogins === true;
-    if (demoLogins && keys.signKey === null)
-      throw new AlertingAuthConfigError(
-        'demo logins issue tokens: give the alerting API a secret or a private key to sign them',
-      );
+    const imports = options.imports ?? [];
+    const staffAuth = StaffAuthModule.forRoot({
+      auth: options.auth,
+      demoLogins,
+      imports,
+      ...(options.tokenClock ? { tokenClock: options.tokenClock } : {}),
+    });
     return {
       module: AlertingApiModule,
-      imports: options.imports ?? [],
+      imports: [...imports, staffAuth],
       controllers: [
-        AuthController,
-        ...(demoLogins ? [DemoLoginController] : []),
+        ...(staffAuthControllers(demoLogins) ?? []),
         AlertsController,
         EscalationsController,
         TeamSlaController,
       ],
-      providers: [
-        { provide: TOKEN_KEYS, useValue: keys },
-        {
-          provide: TOKEN_CLOCK,
-          useFactory: (clock: Clock) => options.tokenClock ?? clock,
-          inject: [CLOCK],
-        },
-        StaffTokens,
-        StaffAuthGuard,
-        CustomerDataAccessLog,
-        AlertsQueryService,
-        AlertActionsService,
-        TeamSlaService,
-      ],
-      exports: [StaffTokens],
+      providers: [CustomerDataAccessLog, AlertsQueryService, AlertActionsService, TeamSlaService],
+      exports: [staffAuth],
     };
   }
 }

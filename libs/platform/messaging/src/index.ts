@@ -12,3 +12,5 @@ export * from './topic-consumer';
 export * from './consumer-status';
 export type { PartitionLag } from './group-lag';
 export * from './topic-publisher';
+export * from './read-message-at';
+export * from './dead-letter-reader';
