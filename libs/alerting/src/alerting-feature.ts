@@ -22,7 +22,9 @@ export interface AlertingFeatureOptions {
  * and the REST API over the same engine instance. The policy and staff files are read and
  * checked here, so a bad file stops start-up naming the file and the key.
  */
-export const alertingFeature = (options: AlertingFeatureOptions): DynamicModule[] => {
+export const alertingFeature = (
+  options: AlertingFeatureOptions,
+): [engine: DynamicModule, api: DynamicModule] => {
   const { settings } = options;
   const engine = AlertingModule.forRoot({
     config: loadAlertingConfig(settings.policyFile, settings.directoryFile),

@@ -176,14 +176,18 @@ export const auditOpenApiDocument = (
     { include: [AuditApiModule, ...alsoInclude] },
   );
 
-/** Serves the document at `/api/openapi.json` and the UI at `/api/docs` (before `listen`). */
+/**
+ * Serves the document at `/api/openapi.json` and the UI at `/api/docs` (before `listen`), or at
+ * `prefix`/api/… where another API's document already has those paths (the standalone system).
+ */
 export const serveAuditOpenApi = (
   app: INestApplication,
   alsoInclude: readonly Type[] = [],
+  prefix = '',
 ): OpenAPIObject => {
   const document = auditOpenApiDocument(app, alsoInclude);
-  SwaggerModule.setup(AUDIT_OPENAPI_UI_PATH, app, document, {
-    jsonDocumentUrl: AUDIT_OPENAPI_JSON_PATH,
+  SwaggerModule.setup(`${prefix}${AUDIT_OPENAPI_UI_PATH}`, app, document, {
+    jsonDocumentUrl: `${prefix}${AUDIT_OPENAPI_JSON_PATH}`,
     customSiteTitle: 'Audit API',
   });
   return document;

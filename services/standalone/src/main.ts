@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { RiskEngine, RiskPolicyFileError } from '@churn/risk';
+import { BranchAnalyticsModule, serveAuditOpenApi } from '@churn/audit';
 import {
   AlertingAuthConfigError,
   AlertingConfigFileError,
@@ -20,6 +21,7 @@ const main = async (): Promise<void> => {
   });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   serveAlertingOpenApi(app);
+  serveAuditOpenApi(app, [BranchAnalyticsModule], 'audit/');
   await app.listen(settings.port, settings.host);
   await app.get(DemoFeedRunner).historyLoaded;
   printWhereToLook(await app.getUrl(), settings, app.get(RiskEngine).settings.policy.version);

@@ -6,6 +6,7 @@ import {
   type AlertingAuthOptions,
   type AlertingSettings,
 } from '@churn/alerting';
+import { operationsSettingsFromEnv, type OperationsSettings } from '@churn/audit';
 import { consoleDir } from '@churn/console';
 import { DEFAULT_RISK_POLICY_FILE } from '@churn/risk';
 
@@ -30,6 +31,10 @@ export interface StandaloneSettings {
   readonly auth: AlertingAuthOptions;
   /** How many times faster than real time the alerting SLA clock runs (demo: 1800, 30 min a second). */
   readonly alertingClockSpeed: number;
+  /** Where re-runs find the risk policy versions (`risk-policy*.yaml`). */
+  readonly riskPolicyDir: string;
+  /** The operations view: dead-letter files in the data directory, Kafka when configured. */
+  readonly operations: OperationsSettings;
   /** The built web console (`npm run build:console`), served at /console when present. */
   readonly consoleDir: string;
   /** `POST /auth/demo-login`: a token for any staff member, no password. Demo only. */
@@ -54,5 +59,7 @@ export const readSettings = (env: NodeJS.ProcessEnv): StandaloneSettings => {
     alertingClockSpeed: envInteger(env, 'ALERTING_CLOCK_SPEED', 1800, { min: 1, max: 100_000 }),
     demoLogins: envFlag(env, 'DEMO_LOGINS', true),
     consoleDir: consoleDir(env),
+    riskPolicyDir: envText(env, 'RISK_POLICY_DIR', 'deploy/policy'),
+    operations: operationsSettingsFromEnv({ ...env, DATA_DIR: dataDir }),
   };
 };

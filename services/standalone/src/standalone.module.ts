@@ -1,5 +1,10 @@
-import { alertingFeature, demoClock, systemClock } from '@churn/alerting';
-import { AuditModule } from '@churn/audit';
+import { alertingFeature, demoClock, StaffAuthModule, systemClock } from '@churn/alerting';
+import {
+  AuditApiModule,
+  AuditModule,
+  BranchAnalyticsModule,
+  RiskPolicyRegistry,
+} from '@churn/audit';
 import { ConsoleModule, consoleBuilt } from '@churn/console';
 import { EventStoreModule } from '@churn/event-store';
 import { ObservabilityModule } from '@churn/observability';
@@ -10,8 +15,8 @@ import type { StandaloneSettings } from './settings';
 
 /**
  * Every feature module in one process on the embedded store (ARCHITECTURE.md, standalone).
- * Wired so far: the event store, the branch read models, the risk engine, alerting (engine and
- * RM API). Kafka ingestion runs as its own service (services/ingestion); here facts come from
+ * Wired: the event store, the branch read models, the risk engine, alerting (engine and RM API),
+ * the audit API with branch analytics and operations, the web console. Kafka ingestion runs as its own service (services/ingestion); here facts come from
  * files (`npm run ingest`) and the demo feed. The policies and the staff directory are read and
  * checked here: a bad file stops start-up (ARCHITECTURE.md principle 8) naming the file and key.
  * SLA time runs `alertingClockSpeed` times faster than real time; tokens keep real time.
@@ -19,6 +24,18 @@ import type { StandaloneSettings } from './settings';
 @Module({})
 export class StandaloneModule {
   static with(settings: StandaloneSettings): DynamicModule {
+    const [alertingEngine, alertingApi] = alertingFeature({
+      settings: settings.alerting,
+      auth: settings.auth,
+      clock: demoClock(settings.alertingClockSpeed),
+      tokenClock: systemClock,
+      demoLogins: settings.demoLogins,
+    });
+    const staffAuth = StaffAuthModule.forRoot({
+      auth: settings.auth,
+      tokenClock: systemClock,
+      imports: [alertingEngine],
+    });
     return {
       module: StandaloneModule,
       providers: [{ provide: STANDALONE_SETTINGS, useValue: settings }, DemoFeedRunner],
@@ -27,12 +44,18 @@ export class StandaloneModule {
         EventStoreModule.forRoot({ kind: 'embedded', path: settings.storePath }),
         AuditModule,
         RiskModule.forRoot(loadRiskPolicy(settings.riskPolicyFile)),
-        ...alertingFeature({
-          settings: settings.alerting,
+        alertingEngine,
+        alertingApi,
+        AuditApiModule.forRoot({
           auth: settings.auth,
-          clock: demoClock(settings.alertingClockSpeed),
           tokenClock: systemClock,
-          demoLogins: settings.demoLogins,
+          imports: [alertingEngine],
+          authRoutes: false,
+          riskPolicies: RiskPolicyRegistry.fromDirectory(settings.riskPolicyDir),
+        }),
+        BranchAnalyticsModule.forRoot({
+          imports: [staffAuth],
+          operations: settings.operations,
         }),
         // `npm start` builds the console first (prestart); a process started another way
         // (tests, `ts-node` by hand) runs without it and says so where it prints where to look.
