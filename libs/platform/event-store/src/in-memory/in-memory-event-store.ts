@@ -128,7 +128,7 @@ export class InMemoryEventStore implements EventStore {
         .filter((e) => matches(e.stream))
         .slice(0, limit)
         .map(toRecordedEvent);
-    return pollingSubscription(pageAfter, this.signal, options);
+    return pollingSubscription(pageAfter, this.signal, options, undefined, () => this.log.length);
   }
 
   async headPosition(): Promise<number> {

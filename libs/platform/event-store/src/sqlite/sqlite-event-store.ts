@@ -109,7 +109,13 @@ export class SqliteEventStore implements EventStore {
     ]);
     const pageAfter = (after: number, limit: number): RecordedEvent[] =>
       this.pageAfter(after, limit, options.streamPrefixes).map((row) => rowToEvent(row));
-    return pollingSubscription(pageAfter, this.signal, { ...options, signal }, this.pollIntervalMs);
+    return pollingSubscription(
+      pageAfter,
+      this.signal,
+      { ...options, signal },
+      this.pollIntervalMs,
+      () => this.statements.head.get() ?? 0,
+    );
   }
 
   async headPosition(): Promise<number> {

@@ -14,12 +14,18 @@ const PAGE_SIZE = 500;
  * Catch-up then live for stores that can read "everything after position p": the same loop
  * serves both phases, so the hand-over cannot leave a gap or deliver twice. Live waits on the
  * in-process signal, with polling for writers in other processes when `pollMs` is given.
+ *
+ * `headPosition` (the last committed position) lets a prefix-filtered subscription move past the
+ * events it does not want: read before a short page, it is a position every event up to which the
+ * page has seen, so the next query starts there instead of re-reading every non-matching event
+ * since the last match on every append (positions commit in order: one writer at a time).
  */
 export const pollingSubscription = (
   pageAfter: PageAfter,
   signal: AppendSignal,
   options: SubscribeOptions,
   pollMs?: number,
+  headPosition?: () => number,
 ): Subscription => {
   const closed = new AbortController();
   const onAbort = (): void => closed.abort();
@@ -28,16 +34,21 @@ export const pollingSubscription = (
 
   async function* events(): AsyncGenerator<RecordedEvent> {
     let after = afterPosition(options.fromPosition);
+    const filtered = options.streamPrefixes.length > 0;
     try {
       while (!closed.signal.aborted) {
         const seen = signal.current;
+        const head = filtered ? headPosition?.() : undefined;
         const page = await pageAfter(after, PAGE_SIZE);
         for (const event of page) {
           if (closed.signal.aborted) return;
           yield event;
           after = event.position;
         }
-        if (page.length < PAGE_SIZE) await signal.wait(seen, closed.signal, pollMs);
+        if (page.length < PAGE_SIZE) {
+          if (head !== undefined && head > after) after = head;
+          await signal.wait(seen, closed.signal, pollMs);
+        }
       }
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
