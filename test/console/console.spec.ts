@@ -25,8 +25,16 @@ interface Alert {
   readonly status: string;
   readonly level: string;
   readonly holder: { readonly kind: string; readonly staffId?: string };
-  readonly customer: { readonly customerId: string; readonly teamId: string | null };
+  readonly customer: {
+    readonly customerId: string;
+    readonly teamId: string | null;
+    readonly branchId: string | null;
+  };
   readonly suggestedActions: readonly unknown[];
+  readonly acknowledgedAt: string | null;
+}
+interface AlertDetail extends Alert {
+  readonly history: readonly { readonly type: string; readonly data: { readonly by?: string } }[];
 }
 interface AlertPage {
   readonly items: readonly Alert[];
@@ -39,6 +47,15 @@ let system: ConsoleSystem;
 let browser: Browser;
 /** Open alerts at RM level held by a person, by holder: who to sign in as. */
 let held: Map<string, Alert[]>;
+/** The alerts the RM and the supervisor tests work: the others leave them alone. */
+const rmCase = (): [string, Alert] => {
+  const [rm, alerts] = [...held.entries()][0] as [string, Alert[]];
+  return [rm, alerts[0] as Alert];
+};
+const supervisorCase = (): [string, Alert] => {
+  const [rm, alerts] = [...held.entries()][1] as [string, Alert[]];
+  return [rm, alerts[0] as Alert];
+};
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -129,8 +146,7 @@ const workToResolution = async (page: Page, outcome: string, reason: string) => 
 
 describe('a relationship manager', () => {
   it('works an alert from the inbox to its resolution, and it leaves the open inbox', async () => {
-    const [rm, alerts] = [...held.entries()][0] as [string, Alert[]];
-    const alert = alerts[0] as Alert;
+    const [rm, alert] = rmCase();
     const { context, page } = await session();
     await signIn(page, rm);
     const row = page.locator(`[data-testid="alert-row"][data-alert-id="${alert.alertId}"]`);
@@ -165,8 +181,7 @@ describe('a relationship manager', () => {
 
 describe('a supervisor', () => {
   it('sees an escalated alert, works it, and sees the team SLA', async () => {
-    const [rm, alerts] = [...held.entries()][1] as [string, Alert[]];
-    const alert = alerts[0] as Alert;
+    const [rm, alert] = supervisorCase();
     const escalated = await api<Alert>(system.url, rm, `/alerts/${alert.alertId}/escalate`, {
       reason: 'The customer asks for a better rate than I may offer.',
     });
@@ -217,6 +232,61 @@ describe('the branch head', () => {
     await shoot(page, 'branch-head-analytics');
     await context.close();
   });
+
+  it('works an alert of the branch to its resolution, and it leaves the open list', async () => {
+    // One that climbed to the top of the ladder if there is one; else one the branch head is
+    // above (DOMAIN.md §5, authorityOver: the head of the customer's branch), a team queue's
+    // first: nobody else in the branch is working those.
+    const taken = new Set([rmCase()[1].alertId, supervisorCase()[1].alertId]);
+    const { body } = await api<AlertPage>(system.url, 'BH-001', '/alerts?status=open&limit=100');
+    const open = body.items.filter((a) => !taken.has(a.alertId));
+    const alert = (open.find((a) => a.level === 'branch-head') ??
+      open.find((a) => a.holder.kind === 'team-queue') ??
+      open[0]) as Alert | undefined;
+    if (alert === undefined)
+      throw new Error('the demo branch should leave the branch head an open alert to work');
+    const atTop = alert.level === 'branch-head';
+    if (!atTop) {
+      expect(alert.customer.branchId).toBe('BR-X');
+      expect(alert.holder.staffId).not.toBe('BH-001');
+    }
+
+    const { context, page } = await session();
+    await signIn(page, 'BH-001');
+    // What reached the head's level is under escalations; the rest of the branch under alerts.
+    await page.click(`[data-testid="nav-${atTop ? 'escalations' : 'inbox'}"]`);
+    const row = page.locator(`[data-testid="alert-row"][data-alert-id="${alert.alertId}"]`);
+    await row.waitFor();
+    await row.locator('a').first().click();
+    await page.locator('[data-testid="alert-page"][data-status="open"]').waitFor();
+    expect(await page.locator('[data-testid="reason"]').count()).toBeGreaterThan(0);
+    await page.locator('[data-testid="action-acknowledge"]').waitFor();
+    await shoot(page, 'branch-head-alert');
+
+    await workToResolution(page, 'retained', 'service');
+    await expect(page.locator('[data-testid="resolution"]').textContent()).resolves.toContain(
+      'retained',
+    );
+    await shoot(page, 'branch-head-alert-resolved');
+
+    await page.click('[data-testid="nav-inbox"]');
+    await page.locator('[data-testid="total"], [data-testid="empty"]').first().waitFor();
+    expect(await row.count()).toBe(0);
+    const { body: detail } = await api<AlertDetail>(
+      system.url,
+      'BH-001',
+      `/alerts/${alert.alertId}`,
+    );
+    expect(detail.status).toBe('resolved');
+    // Every step recorded as the branch head's own.
+    for (const type of [
+      'RetentionAlertAcknowledged',
+      'RetentionContactLogged',
+      'RetentionAlertResolved',
+    ])
+      expect(detail.history.find((h) => h.type === type)?.data.by).toBe('BH-001');
+    await context.close();
+  });
 });
 
 describe('an auditor', () => {
@@ -233,10 +303,18 @@ describe('an auditor', () => {
     const { context, page } = await session();
     await signIn(page, 'AUD-001');
     await page.locator(`[data-testid="alert-row"][data-alert-id="${alert.alertId}"] a`).click();
-    await page.locator('[data-testid="alert-page"]').waitFor();
-    await expect(page.locator('[data-testid="actions"]').textContent()).resolves.toContain(
-      'reads alerts',
-    );
+    await page.locator('[data-testid="alert-page"][data-status="open"]').waitFor();
+    // Read-only: the actions panel says so and offers no command at all.
+    const actions = page.locator('[data-testid="actions"]');
+    await expect(actions.textContent()).resolves.toContain('reads alerts');
+    expect(await actions.locator('button, form, [data-testid^="action-"]').count()).toBe(0);
+    expect(await page.locator('[data-testid^="action-"], [data-testid^="form-"]').count()).toBe(0);
+    await shoot(page, 'auditor-alert');
+    // And the server refuses the auditor's command should one be sent anyway; nothing changes.
+    const refused = await api(system.url, 'AUD-001', `/alerts/${alert.alertId}/acknowledge`, {});
+    expect(refused.status).toBe(403);
+    const { body: after } = await api<Alert>(system.url, 'AUD-001', `/alerts/${alert.alertId}`);
+    expect([after.status, after.acknowledgedAt]).toEqual(['open', alert.acknowledgedAt]);
 
     await page.click('[data-testid="link-explanation"]');
     const explanation = page.locator('[data-testid="explanation"]');
@@ -284,6 +362,47 @@ describe('operations', () => {
       await expect(letter.locator('pre').textContent()).resolves.toContain('{not json');
     } else await ops.locator('[data-testid="not-available"]').waitFor();
     await shoot(page, 'operator-ingestion');
+
+    // No customer data for operations: only their page in the navigation, a link to the inbox,
+    // an alert or a customer lands back on it with none of those pages shown, and the alerting
+    // and audit APIs refuse them (403), whether the page asks or they do.
+    const nav = await page
+      .locator('[data-testid^="nav-"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute('data-testid')));
+    expect(nav).toEqual(['nav-ops']);
+    const asked: string[] = [];
+    page.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      if (/^\/(alerts|escalations|customers|teams|audit\/(alerts|customers))(\/|$)/.test(path))
+        asked.push(`${response.status()} ${path}`);
+    });
+    const { body } = await api<AlertPage>(system.url, 'BH-001', '/alerts?status=all&limit=1');
+    const alert = body.items[0] as Alert;
+    const customer = alert.customer.customerId;
+    for (const hash of [
+      '#/inbox',
+      '#/escalations',
+      `#/alerts/${alert.alertId}`,
+      `#/alerts/${alert.alertId}/explanation`,
+      `#/customers/${customer}`,
+    ]) {
+      await page.goto(`${system.url}/console/${hash}`);
+      await page.waitForURL(/#\/ops$/);
+      await ops.waitFor();
+      for (const shown of ['inbox', 'alert-row', 'alert-page', 'explanation', 'customer-page'])
+        expect(await page.locator(`[data-testid="${shown}"]`).count()).toBe(0);
+    }
+    for (const path of [
+      '/alerts',
+      `/alerts/${alert.alertId}`,
+      '/escalations',
+      `/audit/alerts/${alert.alertId}/explanation`,
+      `/audit/customers/${customer}/timeline`,
+    ])
+      expect([path, (await api(system.url, 'OPS-001', path)).status]).toEqual([path, 403]);
+    // The console renders nothing for a page the role may not see, so no customer data is asked
+    // for; what the role asks the APIs directly is refused (403).
+    expect(asked.filter((r) => !r.startsWith('403 '))).toEqual([]);
     await context.close();
   });
 });

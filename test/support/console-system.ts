@@ -1,20 +1,12 @@
 // The web console in front of a running system, for the browser tests (test/console): the
-// standalone process (test/support/standalone-process.ts) on a small demo branch, and the
-// console built from the current sources into a temporary directory. Until the standalone
-// imports ConsoleModule itself, a small Nest app in the test process serves the build with
-// ConsoleModule and passes every other path through to the standalone, so the browser sees one
-// origin, as it will once the console is wired in; when the standalone already answers
-// /console/, it is used as it is (with CONSOLE_DIR pointing at this build).
-import 'reflect-metadata';
+// standalone process (test/support/standalone-process.ts) on a small demo branch, serving
+// /console (ConsoleModule, services/standalone) and the alerting and audit APIs on one origin,
+// with the console built from the current sources into a temporary directory (CONSOLE_DIR).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { waitUntil } from '@churn/messaging/testing';
-import { ConsoleModule } from '@churn/console';
 import { httpGet } from './ingestion-process';
 import { startStandaloneProcess } from './standalone-process';
 
@@ -50,7 +42,8 @@ export const buildConsole = (outDir: string): void => {
 /**
  * `CONSOLE_TEST_URL` (and `CONSOLE_TEST_DATA_DIR`) point the tests at a system already running,
  * serving the console and the APIs, instead of starting one: for trying the console against a
- * process composed differently (e.g. with the audit API) during development.
+ * process started by hand (`npm start`, or one composed differently) during development. The
+ * tests then exercise that process's console build, not the current sources.
  */
 export async function startConsoleSystem(options: ConsoleSystemOptions): Promise<ConsoleSystem> {
   const running = process.env['CONSOLE_TEST_URL'];
@@ -73,16 +66,19 @@ export async function startConsoleSystem(options: ConsoleSystemOptions): Promise
       CONSOLE_DIR: buildDir,
     },
   });
-  let front: INestApplication | undefined;
   try {
-    const servesConsole = (await httpGet(`${standalone.url}/console/`)).status === 200;
-    if (!servesConsole) front = await consoleInFront(buildDir, new URL(standalone.url));
-    const url = front === undefined ? standalone.url : await appUrl(front);
+    // The standalone must serve this build, not a stale dist/console: the page is the one built.
+    const served = await httpGet(`${standalone.url}/console/`);
+    const built = readFileSync(join(buildDir, 'index.html'), 'utf8');
+    if (served.status !== 200 || served.body !== built)
+      throw new Error(
+        `the standalone does not serve the console built into CONSOLE_DIR=${buildDir}: ` +
+          `GET /console/ answered ${served.status}\n${standalone.output().slice(-2000)}`,
+      );
     return {
-      url,
+      url: standalone.url,
       dataDir: standalone.dataDir,
       stop: async () => {
-        await front?.close();
         await standalone.stop();
         rmSync(buildDir, { recursive: true, force: true });
       },
@@ -93,42 +89,6 @@ export async function startConsoleSystem(options: ConsoleSystemOptions): Promise
     throw error;
   }
 }
-
-/** ConsoleModule on its own port, every path but /console passed through to `upstream`. */
-const consoleInFront = async (dir: string, upstream: URL): Promise<INestApplication> => {
-  // No body parser: request bodies go upstream untouched.
-  const app = await NestFactory.create(ConsoleModule.forRoot({ dir }), {
-    logger: ['error'],
-    bodyParser: false,
-  });
-  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
-    const path = req.url ?? '/';
-    if (path === '/console' || path.startsWith('/console/')) return next();
-    const forward = request(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path,
-        headers: { ...req.headers, host: upstream.host },
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    forward.on('error', (error) => {
-      res.statusCode = 502;
-      res.end(`upstream: ${error.message}`);
-    });
-    req.pipe(forward);
-  });
-  await app.listen(0, '127.0.0.1');
-  return app;
-};
-
-const appUrl = async (app: INestApplication): Promise<string> =>
-  (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
 
 /**
  * `npm run ingest -- <feed>` into the running system's data directory: its rejected lines land

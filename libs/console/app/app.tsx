@@ -57,5 +57,8 @@ export const App = () => {
     if (role !== null && !reachable(role, route.segments[0])) navigate(`/${homeOf(role)}`);
   }, [role, route]);
   if (session === null) return <LoginPage />;
+  // A page the role may not see is not rendered at all while the redirect happens: it would
+  // request customer data the role has no business receiving.
+  if (role !== null && !reachable(role, route.segments[0])) return null;
   return <Layout current={route.segments[0] ?? ''}>{page(route)}</Layout>;
 };
