@@ -1,4 +1,4 @@
-import { alertingFeature } from '@churn/alerting';
+import { alertingFeature, demoClock, systemClock } from '@churn/alerting';
 import { EventStoreModule } from '@churn/event-store';
 import { ObservabilityModule } from '@churn/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -6,7 +6,9 @@ import type { AlertingServiceSettings } from './settings';
 
 /**
  * Alerting on its own: risk events of the configured store in, alert streams, escalations and
- * notifications out, the RM API with its OpenAPI document, `/metrics` and `/health`.
+ * notifications out, the RM API with its OpenAPI document, `/metrics` and `/health`. SLA time
+ * runs on the configured clock (real time unless ALERTING_CLOCK_SPEED says otherwise); tokens
+ * always keep real time.
  */
 @Module({})
 export class AlertingServiceModule {
@@ -16,7 +18,12 @@ export class AlertingServiceModule {
       imports: [
         ObservabilityModule,
         EventStoreModule.forRoot(settings.store),
-        ...alertingFeature({ settings: settings.alerting, auth: settings.auth }),
+        ...alertingFeature({
+          settings: settings.alerting,
+          auth: settings.auth,
+          clock: demoClock(settings.clock.speed, Date.now, settings.clock.anchorMs ?? Date.now()),
+          tokenClock: systemClock,
+        }),
       ],
     };
   }

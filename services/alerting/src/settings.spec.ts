@@ -14,6 +14,19 @@ describe('the alerting service read from its environment', () => {
       webhook: null,
       kafka: null,
     });
+    expect(settings.clock).toEqual({ speed: 1, anchorMs: null });
+  });
+
+  it('runs the SLA clock faster from a shared anchor when told to', () => {
+    const settings = readSettings({
+      ...SECRET,
+      ALERTING_CLOCK_SPEED: '20000',
+      ALERTING_CLOCK_ANCHOR: '2026-11-23T06:00:00.000Z',
+    });
+    expect(settings.clock).toEqual({
+      speed: 20_000,
+      anchorMs: Date.parse('2026-11-23T06:00:00.000Z'),
+    });
   });
 
   it('refuses to start without a token key, naming the settings', () => {
@@ -27,6 +40,15 @@ describe('the alerting service read from its environment', () => {
       'EVENTSTORE_URL must be an esdb:// connection string, got "http://x"',
     ],
     [{ ALERTING_SMTP_HOST: 'mail', ALERTING_SMTP_PORT: '0' }, /ALERTING_SMTP_PORT/],
+    [
+      { ALERTING_CLOCK_SPEED: '0' },
+      'ALERTING_CLOCK_SPEED must be an integer from 1 to 100000, got "0"',
+    ],
+    [
+      { ALERTING_CLOCK_ANCHOR: 'yesterday' },
+      'ALERTING_CLOCK_ANCHOR must be an ISO-8601 instant with its offset, got "yesterday"',
+    ],
+    [{ ALERTING_CLOCK_ANCHOR: '2026-11-23' }, /ALERTING_CLOCK_ANCHOR/],
   ])('refuses %p naming the setting', (env, message) => {
     expect(() => readSettings({ ...SECRET, ...env })).toThrow(message);
   });

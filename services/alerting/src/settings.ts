@@ -1,4 +1,4 @@
-import { envText, envInteger } from '@churn/config';
+import { SettingError, envText, envInteger } from '@churn/config';
 import { eventStoreSettingsFromEnv, type EventStoreSettings } from '@churn/event-store';
 import {
   alertingAuthOptionsFromEnv,
@@ -7,6 +7,16 @@ import {
   type AlertingSettings,
 } from '@churn/alerting';
 
+/**
+ * The SLA clock (`demoClock`): `speed` times real time from the real instant `anchorMs` (null:
+ * when the process starts). Speed 1 is the real clock. Instances given one anchor share one
+ * timeline, so an instance restarted after an outage finds the deadlines that passed meanwhile.
+ */
+export interface AlertingClockSettings {
+  readonly speed: number;
+  readonly anchorMs: number | null;
+}
+
 /** The alerting service's settings, read once from the environment (README "Configuration"). */
 export interface AlertingServiceSettings {
   readonly host: string;
@@ -14,7 +24,23 @@ export interface AlertingServiceSettings {
   readonly store: EventStoreSettings;
   readonly alerting: AlertingSettings;
   readonly auth: AlertingAuthOptions;
+  readonly clock: AlertingClockSettings;
 }
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const clockFromEnv = (env: NodeJS.ProcessEnv): AlertingClockSettings => {
+  const anchor = envText(env, 'ALERTING_CLOCK_ANCHOR', '');
+  const anchorMs = anchor === '' ? null : Date.parse(anchor);
+  if (anchorMs !== null && (!ISO_INSTANT.test(anchor) || Number.isNaN(anchorMs)))
+    throw new SettingError(
+      `ALERTING_CLOCK_ANCHOR must be an ISO-8601 instant with its offset, got "${anchor}"`,
+    );
+  return {
+    speed: envInteger(env, 'ALERTING_CLOCK_SPEED', 1, { min: 1, max: 100_000 }),
+    anchorMs,
+  };
+};
 
 export const readSettings = (env: NodeJS.ProcessEnv): AlertingServiceSettings => ({
   host: envText(env, 'HOST', '0.0.0.0'),
@@ -22,4 +48,5 @@ export const readSettings = (env: NodeJS.ProcessEnv): AlertingServiceSettings =>
   store: eventStoreSettingsFromEnv(env, `${envText(env, 'DATA_DIR', 'data')}/events.db`),
   alerting: alertingSettingsFromEnv(env),
   auth: alertingAuthOptionsFromEnv(env),
+  clock: clockFromEnv(env),
 });
