@@ -171,9 +171,15 @@ export class AlertingEngine {
   async start(): Promise<void> {
     await this.options.channels?.open();
     await this.book.start();
+    // Deadlines that passed while the service was down fire before the bridge catches up: a risk
+    // cleared during the outage must not stop a clock that had already run out (it eases the
+    // alert, and an eased alert's clocks stop).
+    this.timers.start();
+    await this.timers
+      .tick()
+      .catch((error: unknown) => this.logger.error(`first tick: ${String(error)}`));
     await this.bridge?.start();
     await this.feed?.start();
-    this.timers.start();
     this.dispatcher.start();
     const metrics = this.metrics;
     const { bridge, feed, feedMetrics } = this;

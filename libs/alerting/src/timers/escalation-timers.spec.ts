@@ -111,12 +111,8 @@ describe('escalation timers on the embedded store', () => {
         Math.max(Date.parse(dueOf(x.state)), Date.parse(contact?.dueAt ?? '')) + MINUTE;
       expect(downUntil).toBeLessThan(Date.parse(resolve?.dueAt ?? ''));
       clock.set(new Date(downUntil).toISOString());
+      // The new instance fires what is overdue as it starts, before its risk bridge catches up.
       const second = await start(clock);
-      expect(await second.engine.timers.tick()).toMatchObject({
-        fired: 3,
-        alreadyHandled: 0,
-        failed: 0,
-      });
       expect(await second.engine.timers.tick()).toMatchObject({ due: 0, fired: 0 });
       expect((await firedRules(second.store)).sort()).toEqual([
         'X rm/acknowledge',

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
 import { afterPosition } from '../read-options';
 import type { AppendSignal } from './append-signal';
@@ -45,6 +46,9 @@ export const pollingSubscription = (
           yield event;
           after = event.position;
         }
+        // A full page goes straight on to the next: let the process answer HTTP (health, APIs)
+        // between pages while a large store is caught up.
+        if (page.length === PAGE_SIZE) await setImmediate();
         if (page.length < PAGE_SIZE) {
           if (head !== undefined && head > after) after = head;
           await signal.wait(seen, closed.signal, pollMs);
