@@ -1,5 +1,11 @@
 import type { DayNumber } from '@churn/domain-kernel';
-import { customerSegment, tierOf, type CustomerState, type Segment, type Tier } from '@churn/domain-customer';
+import {
+  customerSegment,
+  tierOf,
+  type CustomerState,
+  type Segment,
+  type Tier,
+} from '@churn/domain-customer';
 import type { RiskEvidence } from '../evidence/risk-evidence';
 import type { RiskPolicy } from '../policy/risk-policy';
 import {
@@ -111,7 +117,10 @@ export const assessCustomer = (
   };
 };
 
-export const assessedCustomer = (customer: CustomerState, asOfDay: DayNumber): AssessedCustomer => ({
+export const assessedCustomer = (
+  customer: CustomerState,
+  asOfDay: DayNumber,
+): AssessedCustomer => ({
   tier: tierOf(customer.aumMinor),
   aumMinor: customer.aumMinor,
   segment: customerSegment(customer, asOfDay),
