@@ -17,11 +17,11 @@ type Outcome =
   | { readonly ok: true; readonly result: AppendResult }
   | { readonly ok: false; readonly error: unknown };
 
-const isDuplicateId = (error: unknown): boolean =>
-  error instanceof Error &&
-  'code' in error &&
-  error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-  error.message.includes('events.id');
+/** Read by its fields: an error from the native addon need not be an `Error` of this realm (Jest). */
+const isDuplicateId = (error: unknown): boolean => {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && String(message).includes('events.id');
+};
 
 /**
  * Group commit: appends issued in the same tick (concurrent consumers, `Promise.all`) share one
@@ -96,6 +96,13 @@ export class SqliteAppender {
         first,
         (r) => atRevision.get(stream, r),
       );
+    // The first id is new; a later one already stored makes the batch neither new nor a retry
+    // (idempotency.ts). Checked here, not left to the UNIQUE index, whose report names whichever
+    // of the table's two unique constraints SQLite happens to check first.
+    for (let i = 1; i < batch.length; i++) {
+      const id = (batch[i] as SerializedEvent).id;
+      if (byId.get(stream, id)) throw new DuplicateEventIdError(stream, id);
+    }
     const current = lastRevision.get(stream) ?? -1;
     checkExpectedRevision(stream, expected, current);
     const recordedAt = this.now().toISOString();
