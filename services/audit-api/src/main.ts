@@ -20,7 +20,7 @@ const main = async (): Promise<void> => {
     ? `${url}${CONSOLE_PATH}`
     : `(no console: ${settings.consoleDir} holds no build)`;
   console.log(
-    `audit API ready: ${web}  ${url}/audit/customers/<id>/state  ${url}/api/docs  ${url}/health  ${url}/metrics`,
+    `audit API ready: ${url}/audit/customers/<id>/state  ${url}/api/docs  ${url}/health  ${url}/metrics  console ${web}`,
   );
 };
 
