@@ -220,6 +220,16 @@ beforeAll(async () => {
     },
   );
   letters = await readDeadLetters(e2e.slate.kafka);
+  // Notifications requested by the last escalations are still being delivered (digests wait out
+  // their window): wait until none is waiting, so what is counted below is final.
+  await waitUntil(
+    async () => {
+      const now = await readPipelineStore(e2e.pipeline.storePath);
+      const account = accountNotifications(now.alerts, e2e.smtp.messages, alerting.directory);
+      return account.waiting === 0;
+    },
+    { timeoutMs: 120_000, intervalMs: 1_000, what: () => 'notifications still waiting' },
+  );
   await e2e.pipeline.stopAll();
   stored = await readPipelineStore(e2e.pipeline.storePath);
 }, 900_000);

@@ -4,6 +4,9 @@
 // and the console's APIs answer all along: the alerting service's /alerts and /escalations (the
 // inbox), the audit API's branch dashboards and customer state, the risk engine's customer risk,
 // asked as the branch head would, with a staff token.
+import { resolve } from 'node:path';
+import { consoleBuilt } from '@churn/console';
+import { buildConsole } from '../support/console-system';
 import { StaffTokens, alertingAuthOptionsFromEnv, systemClock, tokenKeysOf } from '@churn/alerting';
 import type { PayrollCredited } from '@churn/domain-facts';
 import { bankDate } from '@churn/domain-kernel';
@@ -107,6 +110,8 @@ const pollConsole = (token: string, customerId: string): { stop: () => Promise<v
   };
 };
 
+const CONSOLE_BUILD = resolve(__dirname, '../../dist/console');
+
 beforeAll(async () => {
   feed = simulatedBranchFeed(BRANCH);
   const burstDay = Math.floor(feed.days.length * BURST_AT);
@@ -118,6 +123,8 @@ beforeAll(async () => {
 
   // SLA time ×3,600: the policy's 15-minute digest window closes in a quarter of a second, so
   // every notification is out by the time the pipeline counts as caught up.
+  // The audit API serves the console from dist/console, where `npm start` builds it.
+  if (!consoleBuilt(CONSOLE_BUILD)) buildConsole(CONSOLE_BUILD);
   e2e = await startE2e('payroll-burst', { clockSpeed: 3_600 });
   await Promise.all([e2e.pipeline.startAll(), e2e.pipeline.start('audit-api')]);
   const tokens = new StaffTokens(
