@@ -1,6 +1,3 @@
-export * from './branch-overview.projection';
-export * from './branch-overview.service';
-export * from './audit.module';
 export * from './money-format';
 
 // Audit API (issue 6 §1): history, state as of a moment, explanations, re-run; shared access.

@@ -17,7 +17,10 @@ export class RiskEngineServiceModule {
       imports: [
         ObservabilityModule,
         EventStoreModule.forRoot(settings.store),
-        RiskModule.forRoot(loadRiskPolicy(settings.riskPolicyFile)),
+        RiskModule.forRoot({
+          ...loadRiskPolicy(settings.riskPolicyFile),
+          serveCustomerRisk: true,
+        }),
       ],
     };
   }

@@ -26,7 +26,7 @@ describe('npm start with its risk policy', () => {
     );
   });
 
-  it('starts with the risk engine and alerting wired; demo logins open the RM API', async () => {
+  it('starts with the risk engine and alerting wired; customer data only behind sign-in', async () => {
     const app = await NestFactory.create(
       StandaloneModule.with(settings({ RISK_POLICY_FILE: POLICY, DEMO_CUSTOMERS: '0' })),
       {
@@ -36,8 +36,10 @@ describe('npm start with its risk policy', () => {
     try {
       await app.listen(0, '127.0.0.1');
       const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-      const risk = await fetch(`${url}/customers/C-1/risk`);
-      expect(risk.status).toBe(404);
+      // Customer data only behind staff sign-in: no unguarded read model routes remain.
+      for (const open of ['/customers/C-1', '/customers/C-1/risk', '/branch/overview'])
+        expect((await fetch(`${url}${open}`)).status).toBe(404);
+      expect((await fetch(`${url}/audit/customers/C-1/state`)).status).toBe(401);
       const health = (await (await fetch(`${url}/health`)).json()) as { checks: object };
       expect(health.checks).toHaveProperty('risk-engine');
       expect(health.checks).toHaveProperty('alerting');

@@ -1,10 +1,5 @@
 import { alertingFeature, demoClock, StaffAuthModule, systemClock } from '@churn/alerting';
-import {
-  AuditApiModule,
-  AuditModule,
-  BranchAnalyticsModule,
-  RiskPolicyRegistry,
-} from '@churn/audit';
+import { AuditApiModule, BranchAnalyticsModule, RiskPolicyRegistry } from '@churn/audit';
 import { ConsoleModule, consoleBuilt } from '@churn/console';
 import { EventStoreModule } from '@churn/event-store';
 import { ObservabilityModule } from '@churn/observability';
@@ -15,7 +10,7 @@ import type { StandaloneSettings } from './settings';
 
 /**
  * Every feature module in one process on the embedded store (ARCHITECTURE.md, standalone).
- * Wired: the event store, the branch read models, the risk engine, alerting (engine and RM API),
+ * Wired: the event store, the risk engine, alerting (engine and RM API),
  * the audit API with branch analytics and operations, the web console. Kafka ingestion runs as its own service (services/ingestion); here facts come from
  * files (`npm run ingest`) and the demo feed. The policies and the staff directory are read and
  * checked here: a bad file stops start-up (ARCHITECTURE.md principle 8) naming the file and key.
@@ -42,7 +37,6 @@ export class StandaloneModule {
       imports: [
         ObservabilityModule,
         EventStoreModule.forRoot({ kind: 'embedded', path: settings.storePath }),
-        AuditModule,
         RiskModule.forRoot(loadRiskPolicy(settings.riskPolicyFile)),
         alertingEngine,
         alertingApi,

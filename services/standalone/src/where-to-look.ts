@@ -16,9 +16,7 @@ export const printWhereToLook = (
       consoleBuilt(settings.consoleDir)
         ? `  web console:     ${base}/console/   (zh-CN / English; demo logins for every role on its first page)`
         : `  web console:     not built here: run npm run build:console (npm start does it first)`,
-      `  branch overview: ${base}/branch/overview`,
-      `  one customer:    ${base}/customers/<customerId>`,
-      `  churn risk:      ${base}/customers/<customerId>/risk   (risk engine, policy ${policyVersion} from ${settings.riskPolicyFile})`,
+      `  risk policy:     ${policyVersion} from ${settings.riskPolicyFile}`,
       `  alerts (RM API): ${base}/alerts   with a bearer token; OpenAPI ${base}/api/docs  (${base}/api/openapi.json)`,
       ...(settings.demoLogins
         ? [
@@ -28,13 +26,14 @@ export const printWhereToLook = (
           ]
         : []),
       `  SLA clock:       ${settings.alertingClockSpeed === 1 ? 'real time' : `${settings.alertingClockSpeed}× real time (ALERTING_CLOCK_SPEED), so escalations show within minutes`}`,
-      `  audit API:       ${base}/audit/customers/<id>/events | /state?at= | /timeline, ${base}/audit/alerts/<id>/explanation,`,
-      `                   ${base}/audit/branch/tier-counts …; OpenAPI ${base}/audit/api/docs`,
+      `  audit API:       ${base}/audit/customers/<id>/events | /state?at= | /timeline | /risk-decisions | /rerun,`,
+      `                   ${base}/audit/alerts/<id>/explanation, ${base}/audit/branch/tier-counts …; OpenAPI ${base}/audit/api/docs`,
+      '                   (every customer read needs a bearer token, is scoped to the caller and recorded)',
       `  metrics:         ${base}/metrics   (risk_engine_position, churn_alerts_open, churn_alert_escalations_total, …)`,
       `  health:          ${base}/health`,
       '  feed a file:     npm run ingest -- <feed.ndjson>   (see libs/ingestion/CONTRACTS.md)',
       '',
-      '  wired:           event store, branch read models, risk engine (ChurnRiskRaised/Changed/Cleared on customer-<id>,',
+      '  wired:           event store, risk engine (ChurnRiskRaised/Changed/Cleared on customer-<id>,',
       '                   EmployerPayrollAtRisk on employer-<id>), alerting (alert-<id> streams, escalation timers, inbox',
       '                   notifications; e-mail/webhook/Kafka when ALERTING_SMTP_HOST / ALERTING_WEBHOOK_SECRET / KAFKA_BROKERS are set),',
       '                   audit API and branch analytics, web console',

@@ -55,6 +55,7 @@ export interface CustomerStateAsOf {
   readonly customerId: string;
   readonly at: string;
   readonly eventsFolded: number;
+  readonly factsFolded: number;
   readonly lastOccurredAt?: string | null;
   readonly aumMinor: number;
   readonly tier: string;

@@ -43,23 +43,9 @@ export const customerDiff = (customerId: string, from: string, to: string) =>
 export const customerRerun = (customerId: string) =>
   get<RerunReport>(customer(customerId, 'rerun'));
 
-/** The branch read model's view of one customer now (libs/audit branch-overview.controller). */
-export interface CustomerNow {
-  readonly customerId: string;
-  readonly asOf: string | null;
-  readonly tier: string;
-  readonly aumMinor: number;
-  readonly segment: string | null;
-  readonly lifecycleStage: string;
-  readonly relationshipManager: { readonly rmId: string } | null;
-  readonly payroll: readonly { readonly employerId: string }[];
-  readonly lastCustomerInitiatedActivity: string | null;
-  readonly complaints: number;
-  readonly facts: number;
-}
-
+/** The customer after their latest fact: the audit API's state with no `at` (scoped, recorded). */
 export const customerNow = (customerId: string) =>
-  get<CustomerNow>(`/customers/${encodeURIComponent(customerId)}`);
+  get<CustomerStateAsOf>(customer(customerId, 'state'));
 
 export const alertExplanation = (alertId: string) =>
   get<AlertExplanation>(`/audit/alerts/${encodeURIComponent(alertId)}/explanation`);

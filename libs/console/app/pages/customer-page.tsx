@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { CustomerTimeline } from '../api/audit-types';
+import type { CustomerStateAsOf, CustomerTimeline } from '../api/audit-types';
 import * as audit from '../api/audit';
 import { useResource } from '../api/use-resource';
 import { MARKER_STYLE, timelineOption } from '../charts/timeline-option';
@@ -127,8 +127,8 @@ const Timeline = ({
   );
 };
 
-/** The branch read model's view of the customer after the latest fact (GET /customers/:id). */
-const NowCard = ({ now }: { readonly now: audit.CustomerNow }) => {
+/** The customer after their latest fact (GET /audit/customers/:id/state, no `at`). */
+const NowCard = ({ now }: { readonly now: CustomerStateAsOf }) => {
   const { t, word } = useI18n();
   return (
     <Fields
@@ -136,12 +136,15 @@ const NowCard = ({ now }: { readonly now: audit.CustomerNow }) => {
         [t('field.tier'), <Tag key="t" kind="tier" value={now.tier} />],
         [t('field.aum'), <Money key="a" minor={now.aumMinor} />],
         [t('field.segment'), now.segment === null ? '—' : word('segment', now.segment)],
-        [t('field.lifecycle'), word('lifecycle', now.lifecycleStage)],
+        [
+          t('field.lifecycle'),
+          now.lifecycleStage === null ? '—' : word('lifecycle', now.lifecycleStage),
+        ],
         [t('field.rm'), now.relationshipManager?.rmId ?? '—'],
         [t('field.payroll'), now.payroll.map((p) => p.employerId).join(', ') || '—'],
-        [t('field.lastActivity'), now.lastCustomerInitiatedActivity ?? '—'],
-        [t('field.complaints'), now.complaints],
-        [t('field.facts'), now.facts],
+        [t('field.lastActivity'), now.activity?.lastOn ?? '—'],
+        [t('field.complaints'), now.complaints.count],
+        [t('field.facts'), now.factsFolded],
       ]}
     />
   );

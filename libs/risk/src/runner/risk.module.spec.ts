@@ -43,7 +43,11 @@ describe('the risk module started over a store holding two churn stories', () =>
       imports: [
         ObservabilityModule,
         EventStoreModule.forRoot({ kind: 'embedded', path }),
-        RiskModule.forRoot({ policy: DEFAULT_RISK_POLICY, loop: { flushEveryMs: 20 } }),
+        RiskModule.forRoot({
+          policy: DEFAULT_RISK_POLICY,
+          loop: { flushEveryMs: 20 },
+          serveCustomerRisk: true,
+        }),
       ],
     })
     class TestApplication {}

@@ -9,6 +9,13 @@ import { RISK_LOOP_OPTIONS, RiskEngineRunner } from './risk-engine.runner';
 export interface RiskModuleOptions extends Omit<LoadedRiskPolicy, 'reviews'> {
   readonly reviews?: LoadedRiskPolicy['reviews'];
   readonly loop?: Partial<RiskLoopOptions>;
+  /**
+   * Serve `GET /customers/:id/risk`, the engine's live view of one customer, without staff
+   * sign-in: for the risk engine as its own internal service (operators, on the bank's closed
+   * network, like /metrics). Off by default: where staff are served (npm start), customer risk is
+   * read through the audit API, behind sign-in, scope and the access log.
+   */
+  readonly serveCustomerRisk?: boolean;
 }
 
 /** Once a second or every 10,000 inputs: a checkpoint is a commit, not a per-event cost. */
@@ -28,7 +35,7 @@ export class RiskModule {
     const reviews = options.reviews ?? DEFAULT_REVIEW_SCHEDULE;
     return {
       module: RiskModule,
-      controllers: [CustomerRiskController],
+      controllers: options.serveCustomerRisk === true ? [CustomerRiskController] : [],
       providers: [
         {
           provide: RiskEngine,
