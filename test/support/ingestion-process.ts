@@ -1,12 +1,10 @@
 // The ingestion service as a real OS process (services/ingestion/src/main.ts through ts-node),
 // for the tests that kill it, restart it or run two of it. PORT=0 lets the OS pick a port; the
 // URL is read from the "ingestion ready: ..." line the service prints.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { get } from 'node:http';
-import { resolve } from 'node:path';
 import { waitUntil } from '@churn/messaging/testing';
+import { startNodeProcess } from './node-process';
 
-const REPO_ROOT = resolve(__dirname, '../..');
 const READY = /ingestion ready: (http:\/\/[^\s]+)\/health/;
 
 export interface IngestionProcessEnv {
@@ -37,92 +35,26 @@ export async function startIngestionProcess(
   env: IngestionProcessEnv,
   readyTimeoutMs = 60_000,
 ): Promise<IngestionProcess> {
-  const startedAt = Date.now();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'services/ingestion/src/main.ts',
-    ],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        TS_NODE_PROJECT: 'tsconfig.scripts.json',
-        NO_COLOR: '1',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        KAFKA_BROKERS: env.brokers,
-        EVENT_STORE_PATH: env.storePath,
-        INGESTION_GROUP_ID: env.groupId,
-        INGESTION_ENSURE_TOPICS: 'false',
-        ...env.extra,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const started = await startNodeProcess({
+    name: 'ingestion',
+    script: 'services/ingestion/src/main.ts',
+    env: {
+      KAFKA_BROKERS: env.brokers,
+      EVENT_STORE_PATH: env.storePath,
+      INGESTION_GROUP_ID: env.groupId,
+      INGESTION_ENSURE_TOPICS: 'false',
+      ...env.extra,
     },
-  );
-  let output = '';
-  let url: string | undefined;
-  let readyAt = 0;
-  const collect = (chunk: Buffer): void => {
-    output += chunk.toString('utf8');
-    if (output.length > 200_000) output = output.slice(-100_000);
-    if (url === undefined) {
-      const match = READY.exec(output);
-      if (match?.[1] !== undefined) {
-        url = match[1];
-        readyAt = Date.now();
-      }
-    }
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  let running = true;
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-    child.once('exit', (code, signal) => {
-      running = false;
-      done({ code, signal });
-    }),
-  );
-  try {
-    await waitUntil(() => url !== undefined || !running, {
-      timeoutMs: readyTimeoutMs,
-      intervalMs: 25,
-      what: () => `ingestion did not print its ready line:\n${output.slice(-3000)}`,
-    });
-  } catch (error) {
-    child.kill('SIGKILL');
-    await exited;
-    throw error;
-  }
-  if (url === undefined)
-    throw new Error(`ingestion exited during start-up:\n${output.slice(-3000)}`);
-  const pid = child.pid as number;
-  const readyUrl = url;
+    ready: READY,
+    readyTimeoutMs,
+  });
   return {
-    pid,
-    url: readyUrl,
-    startupMs: readyAt - startedAt,
-    output: () => output,
-    exited,
-    alive: () => running,
+    ...started,
+    url: started.ready,
     kill: async () => {
-      if (running) process.kill(pid, 'SIGKILL');
-      await exited;
+      await started.kill();
     },
-    stop: async (timeoutMs = 40_000) => {
-      if (!running) return exited;
-      process.kill(pid, 'SIGTERM');
-      const timer = setTimeout(() => running && process.kill(pid, 'SIGKILL'), timeoutMs);
-      try {
-        return await exited;
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    stop: (timeoutMs = 40_000) => started.stop(timeoutMs),
   };
 }
 

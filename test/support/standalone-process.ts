@@ -2,14 +2,12 @@
 // OS process on a temporary store with a small demo branch, for the tests that look at what a
 // running system serves (/metrics, /health) or point a real Prometheus at it. PORT=0 lets the OS
 // pick the port; the URL is read from the "health: ..." line it prints once the demo branch is in.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { waitUntil } from '@churn/messaging/testing';
+import { join } from 'node:path';
+import { startNodeProcess } from './node-process';
 
-const REPO_ROOT = resolve(__dirname, '../..');
 const READY = /health:\s+http:\/\/[^\s:]+:(\d+)\/health/;
 
 export interface StandaloneOptions {
@@ -42,92 +40,33 @@ export async function startStandaloneProcess(
   readyTimeoutMs = 90_000,
 ): Promise<StandaloneProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'standalone-'));
-  const startedAt = Date.now();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'services/standalone/src/main.ts',
-    ],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        TS_NODE_PROJECT: 'tsconfig.scripts.json',
-        NO_COLOR: '1',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        DATA_DIR: dataDir,
-        DEMO_CUSTOMERS: String(options.demoCustomers ?? 50),
-        DEMO_YEARS: String(options.demoYears ?? 1),
-        ...options.extra,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  let port: number | undefined;
-  let readyAt = 0;
-  const collect = (chunk: Buffer): void => {
-    output += chunk.toString('utf8');
-    if (output.length > 200_000) output = output.slice(-100_000);
-    if (port === undefined) {
-      const match = READY.exec(output);
-      if (match?.[1] !== undefined) {
-        port = Number(match[1]);
-        readyAt = Date.now();
-      }
-    }
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  let running = true;
-  const exited = new Promise<void>((done) =>
-    child.once('exit', () => {
-      running = false;
-      done();
-    }),
-  );
   const cleanUp = (): void => rmSync(dataDir, { recursive: true, force: true });
-  try {
-    await waitUntil(() => port !== undefined || !running, {
-      timeoutMs: readyTimeoutMs,
-      intervalMs: 50,
-      what: () => `the standalone system did not print where to look:\n${output.slice(-3000)}`,
-    });
-  } catch (error) {
-    child.kill('SIGKILL');
-    await exited;
+  const started = await startNodeProcess({
+    name: 'the standalone system',
+    script: 'services/standalone/src/main.ts',
+    env: {
+      DATA_DIR: dataDir,
+      DEMO_CUSTOMERS: String(options.demoCustomers ?? 50),
+      DEMO_YEARS: String(options.demoYears ?? 1),
+      ...options.extra,
+    },
+    ready: READY,
+    readyTimeoutMs,
+  }).catch((error: unknown) => {
     cleanUp();
     throw error;
-  }
-  if (port === undefined) {
-    cleanUp();
-    throw new Error(`the standalone system exited during start-up:\n${output.slice(-3000)}`);
-  }
-  const pid = child.pid as number;
-  const readyPort = port;
+  });
+  const port = Number(started.ready);
   return {
-    pid,
-    port: readyPort,
-    url: `http://127.0.0.1:${readyPort}`,
+    pid: started.pid,
+    port,
+    url: `http://127.0.0.1:${port}`,
     dataDir,
-    startupMs: readyAt - startedAt,
-    output: () => output,
-    alive: () => running,
+    startupMs: started.startupMs,
+    output: started.output,
+    alive: started.alive,
     stop: async (timeoutMs = 30_000) => {
-      if (running) {
-        process.kill(pid, 'SIGTERM');
-        const timer = setTimeout(() => running && process.kill(pid, 'SIGKILL'), timeoutMs);
-        try {
-          await exited;
-        } finally {
-          clearTimeout(timer);
-        }
-      }
+      await started.stop(timeoutMs);
       cleanUp();
     },
   };
