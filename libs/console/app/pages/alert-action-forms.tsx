@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type * as alerting from '../api/alerting';
 import { ALERT_OUTCOMES, CONTACT_CHANNELS, OUTCOME_REASONS } from '../api/vocabulary';
 import { bankLocalToInstant, instantToBankLocal } from '../format/dates';
+import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/i18n';
 
 /** The small forms of the commands that need more than a click (alert-actions.tsx). */
@@ -17,6 +18,38 @@ const Submit = () => {
 const onSubmit = (submit: () => void) => (event: FormEvent) => {
   event.preventDefault();
   submit();
+};
+
+/** One labelled text entry of a form; `lines` makes it a text area. */
+const TextField = ({
+  label,
+  name,
+  value,
+  set,
+  type,
+  required = true,
+  lines = false,
+}: {
+  readonly label: MessageKey;
+  readonly name: string;
+  readonly value: string;
+  readonly set: (value: string) => void;
+  readonly type?: 'datetime-local';
+  readonly required?: boolean;
+  readonly lines?: boolean;
+}) => {
+  const { t } = useI18n();
+  const props = { name, required, value };
+  return (
+    <label>
+      {t(label)}
+      {lines ? (
+        <textarea {...props} onChange={(e) => set(e.target.value)} />
+      ) : (
+        <input {...props} type={type} onChange={(e) => set(e.target.value)} />
+      )}
+    </label>
+  );
 };
 
 export const ContactForm = ({
@@ -51,33 +84,16 @@ export const ContactForm = ({
           ))}
         </select>
       </label>
-      <label>
-        {t('form.summary')}
-        <textarea
-          name="summary"
-          required
-          value={summary}
-          onChange={(e) => setSummary(e.target.value)}
-        />
-      </label>
-      <label>
-        {t('form.nextStep')}
-        <input
-          name="nextStep"
-          required
-          value={nextStep}
-          onChange={(e) => setNextStep(e.target.value)}
-        />
-      </label>
-      <label>
-        {t('form.nextStepDueAt')}
-        <input
-          name="nextStepDueAt"
-          type="datetime-local"
-          value={due}
-          onChange={(e) => setDue(e.target.value)}
-        />
-      </label>
+      <TextField label="form.summary" name="summary" value={summary} set={setSummary} lines />
+      <TextField label="form.nextStep" name="nextStep" value={nextStep} set={setNextStep} />
+      <TextField
+        label="form.nextStepDueAt"
+        name="nextStepDueAt"
+        type="datetime-local"
+        required={false}
+        value={due}
+        set={setDue}
+      />
       <Submit />
     </form>
   );
@@ -90,7 +106,6 @@ export const SnoozeForm = ({
   readonly from: string | null;
   readonly submit: (body: { until: string; reason: string }) => void;
 }) => {
-  const { t } = useI18n();
   const [until, setUntil] = useState(() =>
     instantToBankLocal(from === null ? Date.now() + 86_400_000 : Date.parse(from)),
   );
@@ -100,34 +115,24 @@ export const SnoozeForm = ({
       data-testid="form-snooze"
       onSubmit={onSubmit(() => submit({ until: bankLocalToInstant(until), reason }))}
     >
-      <label>
-        {t('form.until')}
-        <input
-          name="until"
-          type="datetime-local"
-          required
-          value={until}
-          onChange={(e) => setUntil(e.target.value)}
-        />
-      </label>
-      <label>
-        {t('form.reason')}
-        <input name="reason" required value={reason} onChange={(e) => setReason(e.target.value)} />
-      </label>
+      <TextField
+        label="form.until"
+        name="until"
+        type="datetime-local"
+        value={until}
+        set={setUntil}
+      />
+      <TextField label="form.reason" name="reason" value={reason} set={setReason} />
       <Submit />
     </form>
   );
 };
 
 export const ReasonForm = ({ submit }: { readonly submit: (reason: string) => void }) => {
-  const { t } = useI18n();
   const [reason, setReason] = useState('');
   return (
     <form data-testid="form-escalate" onSubmit={onSubmit(() => submit(reason))}>
-      <label>
-        {t('form.reason')}
-        <input name="reason" required value={reason} onChange={(e) => setReason(e.target.value)} />
-      </label>
+      <TextField label="form.reason" name="reason" value={reason} set={setReason} />
       <Submit />
     </form>
   );
@@ -138,24 +143,17 @@ export const ReassignForm = ({
 }: {
   readonly submit: (body: { toStaffId: string; reason: string }) => void;
 }) => {
-  const { t } = useI18n();
   const [toStaffId, setTo] = useState('');
   const [reason, setReason] = useState('');
   return (
     <form data-testid="form-reassign" onSubmit={onSubmit(() => submit({ toStaffId, reason }))}>
-      <label>
-        {t('form.toStaffId')}
-        <input
-          name="toStaffId"
-          required
-          value={toStaffId}
-          onChange={(e) => setTo(e.target.value.trim())}
-        />
-      </label>
-      <label>
-        {t('form.reason')}
-        <input name="reason" required value={reason} onChange={(e) => setReason(e.target.value)} />
-      </label>
+      <TextField
+        label="form.toStaffId"
+        name="toStaffId"
+        value={toStaffId}
+        set={(to) => setTo(to.trim())}
+      />
+      <TextField label="form.reason" name="reason" value={reason} set={setReason} />
       <Submit />
     </form>
   );
@@ -197,15 +195,14 @@ export const ResolveForm = ({
           ))}
         </select>
       </label>
-      <label>
-        {t('form.reasonText')}
-        <textarea
-          name="reasonText"
-          required={reason === 'other'}
-          value={reasonText}
-          onChange={(e) => setReasonText(e.target.value)}
-        />
-      </label>
+      <TextField
+        label="form.reasonText"
+        name="reasonText"
+        required={reason === 'other'}
+        value={reasonText}
+        set={setReasonText}
+        lines
+      />
       <Submit />
     </form>
   );
