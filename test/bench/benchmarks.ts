@@ -8,6 +8,7 @@ import { riskEngineBenchmark } from './risk-engine.bench';
 import { alertingBenchmark } from './alerting.bench';
 import { auditBenchmark } from './audit.bench';
 import { branchAnalyticsBenchmark } from './branch-analytics.bench';
+import { catchUpReadBenchmark } from './catch-up-read.bench';
 
 /** Every benchmark `npm run bench` runs, in order. */
 export const benchmarks: readonly Benchmark[] = [
@@ -20,4 +21,5 @@ export const benchmarks: readonly Benchmark[] = [
   alertingBenchmark,
   auditBenchmark,
   branchAnalyticsBenchmark,
+  catchUpReadBenchmark,
 ];

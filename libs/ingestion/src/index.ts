@@ -19,6 +19,8 @@ export { INGESTION_NAMESPACE, eventName, factEventId } from './event-ids/fact-ev
 export { uuidV5 } from './event-ids/uuid-v5';
 export { customerStream } from './mapping/fact-append';
 export { FactIngestionHandler } from './consume/fact-ingestion.handler';
+export { IN_THREAD_DECODER, type ChunkDecoder } from './consume/chunk-decoder';
+export { WorkerDecoder } from './consume/decode-worker/worker-decoder';
 export { IngestionModule } from './consume/ingestion.module';
 export { defaultIngestionSettings, type IngestionSettings } from './consume/ingestion.settings';
 export { ingestNdjsonFile, type FeedLine, type FileIngestionReport } from './file/ndjson-ingestion';

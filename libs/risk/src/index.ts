@@ -8,6 +8,11 @@ export {
   nextReviewDay,
   type ReviewSchedule,
 } from './engine/review-schedule';
+export {
+  DEFAULT_WATERMARK,
+  SourceWatermark,
+  type WatermarkSettings,
+} from './engine/source-watermark';
 export { RISK_NAMESPACE, churnRiskEventId, employerAlertId } from './engine/risk-event-ids';
 export {
   DEFAULT_RISK_POLICY_FILE,
@@ -22,4 +27,9 @@ export {
   type RiskLoopObserver,
 } from './runner/risk-engine-loop';
 export { RiskEngineRunner } from './runner/risk-engine.runner';
-export { RiskModule, DEFAULT_LOOP_OPTIONS, type RiskModuleOptions } from './runner/risk.module';
+export {
+  RiskModule,
+  DEFAULT_LOOP_OPTIONS,
+  inboundPartitions,
+  type RiskModuleOptions,
+} from './runner/risk.module';

@@ -29,6 +29,7 @@ export const readSettings = (env: NodeJS.ProcessEnv): IngestionServiceSettings =
         min: 1,
         max: 64,
       }),
+      decodeOnWorker: envFlag(env, 'INGESTION_DECODE_ON_WORKER', false),
     },
   };
 };

@@ -7,115 +7,25 @@
 // event, less the same process's start-up on an empty store (it starts folding before it prints
 // its ready line). Baselines, in this process on the same file: the store's own readAll alone, and
 // readAll with a bare customer fold (evolveCustomer, no evidence, signals or scores).
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { evolveCustomer, initialCustomer, type CustomerState } from '@churn/domain-customer';
 import { SqliteEventStore } from '@churn/event-store';
 import { waitUntil } from '@churn/messaging/testing';
-import { simulateBranch } from '@churn/simulator';
-import Database from 'better-sqlite3';
 import { healthDetail, type RiskEngineDetail } from '../../support/pipeline-status';
 import { startServiceProcess } from '../../support/service-process';
 import type { BenchRow } from '../bench-table';
+import { CATCH_UP_YEARS, catchUpStore } from '../catch-up-store';
 import { memoryOf } from './system-run';
 
 const EVENTS = Number(process.env['BENCH_SYSTEM_CATCHUP_EVENTS'] ?? 10_000_000);
 /** Baselines read at most this many events (their rate is what is compared). */
 const BASELINE_EVENTS = Math.min(EVENTS, 2_000_000);
-const YEARS = 2;
-/** The simulated branch books about 40 facts per customer a year. */
-const FACTS_PER_CUSTOMER_YEAR = 39;
+const YEARS = CATCH_UP_YEARS;
 const TARGET = 100_000;
 const DIR = resolve(__dirname, '../../../tmp/bench-system');
 const MIB = 1024 * 1024;
-
-interface CatchUpStore {
-  readonly path: string;
-  readonly events: number;
-  readonly customers: number;
-  readonly lastPosition: number;
-  readonly buildSeconds: number;
-}
-
-/** A uuid-shaped id per event number: unique, cheap, stable. */
-const eventId = (n: number): string =>
-  `00000000-0000-5000-8000-${n.toString(16).padStart(12, '0')}`;
-
-/** Builds (once) a store of `events` simulated facts in business-time order, with the engine's checkpoint at its end. */
-function catchUpStore(events: number): CatchUpStore {
-  const path = join(DIR, `catch-up-${events}.db`);
-  const marker = `${path}.json`;
-  if (existsSync(marker) && existsSync(path))
-    return JSON.parse(readFileSync(marker, 'utf8')) as CatchUpStore;
-  mkdirSync(DIR, { recursive: true });
-  const started = performance.now();
-  SqliteEventStore.open(path).close(); // the store's own schema
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = OFF');
-  // Streams are written in business-time order, i.e. at random: keep the indexes in memory.
-  db.pragma('cache_size = -2097152');
-  const insert = db.prepare(
-    'INSERT INTO events (stream, revision, id, type, data, metadata, recorded_at, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const customers = Math.ceil(events / (YEARS * FACTS_PER_CUSTOMER_YEAR));
-  const revisions = new Map<string, number>();
-  const recordedAt = new Date().toISOString();
-  type Row = [string, number, string, string, string, string, string, number];
-  const write = db.transaction((rows: readonly Row[]) => {
-    for (const row of rows) insert.run(...row);
-  });
-  let rows: Row[] = [];
-  let n = 0;
-  for (const fact of simulateBranch({ seed: 3, customers, years: YEARS }).facts) {
-    const stream = `customer-${fact.data.customerId}`;
-    const revision = (revisions.get(stream) ?? -1) + 1;
-    revisions.set(stream, revision);
-    const { occurredAt } = fact.data;
-    rows.push([
-      stream,
-      revision,
-      eventId(n),
-      fact.type,
-      JSON.stringify(fact.data),
-      JSON.stringify({ occurredAt, schemaVersion: fact.schemaVersion }),
-      recordedAt,
-      Date.parse(occurredAt),
-    ]);
-    n += 1;
-    if (rows.length === 20_000 || n === events) {
-      write(rows);
-      rows = [];
-    }
-    if (n === events) break;
-  }
-  if (rows.length > 0) write(rows);
-  const last = (db.prepare('SELECT max(position) AS p FROM events').get() as { p: number }).p;
-  // Everything was assessed before: the engine re-folds and decides, and appends nothing.
-  db.prepare(
-    'INSERT OR REPLACE INTO checkpoints (subscriber_id, position, saved_at) VALUES (?, ?, ?)',
-  ).run('risk-engine', last, recordedAt);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  const made: CatchUpStore = {
-    path,
-    events: n,
-    customers: revisions.size,
-    lastPosition: last,
-    buildSeconds: (performance.now() - started) / 1000,
-  };
-  writeFileSync(marker, JSON.stringify(made));
-  return made;
-}
 
 /** events/s of `readAll` over the first `count` events, with or without a bare customer fold. */
 async function readRate(path: string, count: number, fold: boolean): Promise<number> {
@@ -161,9 +71,9 @@ export async function catchUpBench(): Promise<BenchRow[]> {
   rmSync(emptyDir, { recursive: true, force: true });
 
   const spawnedAt = performance.now();
-  // The catch-up does not yield to the event loop (the embedded store's subscription hands over
-  // page after page without a macrotask in between): the process prints its ready line and
-  // answers /health only once it has caught up.
+  // The subscription yields to the event loop between full pages, so /health answers during
+  // the catch-up (the ready line may come before it ends). EVENT_STORE_READ_AHEAD=on in this
+  // bench's environment reaches the process: its catch-up then reads ahead on a second thread.
   const service = await startServiceProcess(
     'risk-engine',
     { EVENTSTORE_URL: '', EVENT_STORE_PATH: made.path },
@@ -189,7 +99,7 @@ export async function catchUpBench(): Promise<BenchRow[]> {
     return [
       {
         bench: 'system',
-        measure: `catch-up: risk engine process re-folds ${size} (${seconds.toFixed(1)} s); baseline: readAll + bare customer fold, first ${BASELINE_EVENTS.toLocaleString('en-US')}`,
+        measure: `catch-up: risk engine process re-folds ${size} (${seconds.toFixed(1)} s${process.env['EVENT_STORE_READ_AHEAD'] === 'on' ? ', reading ahead' : ''}); baseline: readAll + bare customer fold, first ${BASELINE_EVENTS.toLocaleString('en-US')}`,
         value: rate,
         unit: 'events/s',
         baseline: bareFold,

@@ -9,6 +9,7 @@ import {
   type AuditTestApp,
 } from '../access/testing/audit-test-app';
 import { alertingOver, storedBranch, type StoredBranch } from '../access/testing/branch-fixture';
+import { SHIPPED_RISK_VERSION } from '../access/testing/stored-history';
 import type { RawMessageReader } from './raw-messages';
 
 /** Kafka as the audit API sees it: the message at each coordinate, as a broker would give it. */
@@ -54,9 +55,14 @@ describe('an alert worked from raise to resolution, explained to an auditor', ()
     branch = await storedBranch('audit-explain', { seed: 3, customers: 200, years: 2 });
     ({ engine } = await alertingOver(branch, clock));
     const worked = [...engine.book.all()].find(
-      (v) => v.state.holder.kind === 'staff' && v.state.customer.relationshipManagerId !== null,
+      (v) =>
+        v.state.holder.kind === 'staff' &&
+        v.state.customer.relationshipManagerId !== null &&
+        // a risk since cleared stops the alert's clocks: no SLA would run out to escalate it
+        v.state.causes.at(-1)?.riskEventType !== 'ChurnRiskCleared',
     );
-    if (worked === undefined) throw new Error('no alert held by an RM in the simulated branch');
+    if (worked === undefined)
+      throw new Error('no alert held by an RM and still at risk in the simulated branch');
     alert = worked.state;
     holder = alert.holder.kind === 'staff' ? alert.holder.staffId : '';
     clock.advance(20 * 60_000);
@@ -122,7 +128,11 @@ describe('an alert worked from raise to resolution, explained to an auditor', ()
     });
     expect(body.policies.alerting.version).toBe(SHIPPED_CONFIG.policy.version);
     expect(body.policies.risk).toEqual([
-      expect.objectContaining({ version: '2026-11-2', known: true, bands: expect.any(Object) }),
+      expect.objectContaining({
+        version: SHIPPED_RISK_VERSION,
+        known: true,
+        bands: expect.any(Object),
+      }),
     ]);
   });
 
@@ -131,7 +141,7 @@ describe('an alert worked from raise to resolution, explained to an auditor', ()
     const [cause] = body.causes;
     expect(cause).toMatchObject({
       found: true,
-      riskPolicyVersion: '2026-11-2',
+      riskPolicyVersion: SHIPPED_RISK_VERSION,
       band: expect.any(String),
     });
     expect(cause.signals.length).toBeGreaterThan(0);
@@ -241,7 +251,7 @@ describe('an alert worked from raise to resolution, explained to an auditor', ()
       alert.causes[0]?.riskEventId,
     );
     expect(decisions.body.policies[0]).toMatchObject({
-      version: '2026-11-2',
+      version: SHIPPED_RISK_VERSION,
       bands: { watch: expect.any(Number) },
     });
     const timeline = await api.get(`/audit/customers/${customerId}/timeline?to=2023-06-30`);

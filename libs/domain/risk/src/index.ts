@@ -3,6 +3,7 @@ export * from './policy/validate-risk-policy';
 export { RISK_POLICY_SCHEMA } from './policy/policy-schema';
 export * from './evidence/risk-evidence';
 export * from './evidence/evolve-evidence';
+export * from './evidence/leaving-intent';
 export * from './signals/signal';
 export * from './signals/signal-context';
 export { payrollStopped } from './signals/payroll-stopped.signal';

@@ -5,8 +5,8 @@ import {
   type InboundMessage,
   type Verdict,
 } from '@churn/messaging';
-import { decodeMessage } from '../inbound/decode-message';
 import type { FactAppend, IngestionLimits } from '../inbound/inbound-envelope';
+import { IN_THREAD_DECODER, type ChunkDecoder } from './chunk-decoder';
 import { FactAppender } from './fact-appender';
 import type { EventStore } from '@churn/event-store';
 
@@ -23,13 +23,15 @@ export class FactIngestionHandler implements BatchHandler {
     private readonly clock: () => Date,
     private readonly limits: Partial<IngestionLimits> = {},
     private readonly observe: { onAppended?(durationMs: number, messages: number): void } = {},
+    /** Where records are parsed and validated: this thread, or a `WorkerDecoder`. */
+    private readonly decoder: ChunkDecoder = IN_THREAD_DECODER,
   ) {
     this.appender = new FactAppender(store);
   }
 
   async handle(messages: readonly InboundMessage[]): Promise<readonly Verdict[]> {
     const now = this.clock();
-    const decoded = messages.map((message) => decodeMessage(message, { now, limits: this.limits }));
+    const decoded = await this.decoder.decode(messages, { now, limits: this.limits });
     const toAppend: (readonly FactAppend[])[] = decoded.map((d) =>
       d.kind === 'facts' ? d.appends : [],
     );
@@ -43,5 +45,10 @@ export class FactIngestionHandler implements BatchHandler {
         ? rejected('event-too-large', { detail: outcome.detail })
         : ACCEPTED;
     });
+  }
+
+  /** After the consumer stopped: lets go of the decoder's thread, if it has one. */
+  close(): Promise<void> {
+    return this.decoder.close();
   }
 }

@@ -8,6 +8,8 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { IN_THREAD_DECODER } from './chunk-decoder';
+import { WorkerDecoder } from './decode-worker/worker-decoder';
 import { FactIngestionHandler } from './fact-ingestion.handler';
 import { appendLatency, ingestionObserver } from './ingestion-metrics';
 import type { IngestionSettings } from './ingestion.settings';
@@ -23,6 +25,7 @@ export const INGESTION_CLOCK = Symbol('INGESTION_CLOCK');
 export class IngestionRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Ingestion');
   private consumer: TopicConsumer | undefined;
+  private handler: FactIngestionHandler | undefined;
 
   constructor(
     @Inject(INGESTION_SETTINGS) private readonly settings: IngestionSettings,
@@ -36,9 +39,15 @@ export class IngestionRunner implements OnApplicationBootstrap, BeforeApplicatio
     const kafka = createKafka({ brokers: this.settings.brokers, clientId: this.settings.clientId });
     if (this.settings.ensureTopics) await ensureTopics(kafka, projectTopics());
     const latency = appendLatency(this.metrics);
-    const handler = new FactIngestionHandler(this.opened.store, this.clock, this.settings.limits, {
-      onAppended: (ms) => latency.observe(ms / 1000),
-    });
+    const decoder = this.settings.decodeOnWorker ? new WorkerDecoder() : IN_THREAD_DECODER;
+    const handler = new FactIngestionHandler(
+      this.opened.store,
+      this.clock,
+      this.settings.limits,
+      { onAppended: (ms) => latency.observe(ms / 1000) },
+      decoder,
+    );
+    this.handler = handler;
     const consumer = new TopicConsumer({
       kafka,
       groupId: this.settings.groupId,
@@ -56,13 +65,16 @@ export class IngestionRunner implements OnApplicationBootstrap, BeforeApplicatio
     await consumer.start();
     this.consumer = consumer;
     this.logger.log(
-      `consuming ${this.settings.topics.join(', ')} as group ${this.settings.groupId} into the ${this.opened.description}`,
+      `consuming ${this.settings.topics.join(', ')} as group ${this.settings.groupId} into the ${this.opened.description}` +
+        (this.settings.decodeOnWorker ? ', decoding on a worker thread' : ''),
     );
   }
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
     if (!this.consumer) return;
     const outcome = await this.consumer.stop();
+    // The chunk in flight was finished (or given up) by stop(); the decode thread is idle now.
+    await this.handler?.close();
     this.logger.log(
       `stopped on ${signal ?? 'shutdown'}: ${outcome.graceful ? 'graceful' : outcome.problems.join('; ')}`,
     );

@@ -12,6 +12,11 @@ export interface IngestionSettings {
   readonly limits?: Partial<IngestionLimits>;
   readonly stallTimeoutMs?: number;
   readonly partitionsConsumedConcurrently?: number;
+  /**
+   * Parse and validate on a worker thread (`WorkerDecoder`), leaving this thread to Kafka and
+   * the store: on two cores the pipeline then runs on both. Off: everything on one thread.
+   */
+  readonly decodeOnWorker?: boolean;
 }
 
 export const defaultIngestionSettings = (brokers: readonly string[]): IngestionSettings => ({

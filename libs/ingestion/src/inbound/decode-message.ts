@@ -1,6 +1,5 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidatorOptions } from 'class-validator';
 import { clockSkewRejection } from './clock-skew';
+import { validateMessage } from './contract-validation';
 import {
   DEFAULT_INGESTION_LIMITS,
   type DecodeOptions,
@@ -14,14 +13,6 @@ import { scanRawJson, type RawFault } from './raw-scan';
 import { readJsonObject } from './read-json';
 import { reject, type Rejection } from './rejection';
 import { TOPIC_CONTRACTS } from './topic-contracts';
-import { rejectionOf } from './validation-rejection';
-
-const VALIDATION: ValidatorOptions = {
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  forbidUnknownValues: true,
-  validationError: { target: false, value: true },
-};
 
 const AMOUNT_FIELDS: ReadonlySet<string> = new Set([
   'amountMinor',
@@ -71,9 +62,9 @@ const decodeObject = (
 ): Decoded => {
   const tooMuch = contract.precheck?.(plain, limits);
   if (tooMuch !== undefined) return tooMuch;
-  const message = plainToInstance(contract.message, plain);
-  const errors = validateSync(message, VALIDATION);
-  if (errors.length > 0) return rejectionOf(errors);
+  const valid = validateMessage(contract, plain);
+  if (valid.kind === 'rejected') return valid;
+  const { message } = valid;
   const fields = message as { customerId?: string; employerId?: string; occurredAt: string };
   const subject = subjectOf(contract.keyedBy, fields[contract.keyedBy], envelope.key);
   if (typeof subject !== 'string') return subject;

@@ -8,6 +8,11 @@ import type { Rejection } from './rejection';
  */
 export interface MessageContract<M extends object> {
   readonly message: new () => M;
+  /**
+   * No nested DTO (`@Type`) in `message`: its instance is built by copying fields instead of
+   * through class-transformer (`contract-validation.ts`). A spec checks every flat DTO has none.
+   */
+  readonly flat: boolean;
   /** The body field the Kafka key must equal; `customerId` may also come from the key alone. */
   readonly keyedBy: 'customerId' | 'employerId';
   readonly maxBytes: (limits: IngestionLimits) => number;

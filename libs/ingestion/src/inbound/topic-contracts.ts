@@ -44,10 +44,11 @@ const message = (limits: IngestionLimits): number => limits.maxMessageBytes;
 
 /** Every message kind but the payroll batch: one customer, one fact, keyed by the customer. */
 const perCustomer = <M extends object>(dto: new () => M, toFacts: ToFacts<M>): AnyMessageContract =>
-  contract({ message: dto, keyedBy: 'customerId', maxBytes: message, toFacts });
+  contract({ message: dto, flat: true, keyedBy: 'customerId', maxBytes: message, toFacts });
 
 const payrollBatchContract = contract({
   message: PayrollBatchMessage,
+  flat: false,
   keyedBy: 'employerId',
   maxBytes: (limits) => limits.maxPayrollBatchBytes,
   precheck: (plain, limits) => {

@@ -5,6 +5,7 @@
  * The store is type-agnostic: it keeps `type`, `data` and `metadata` as JSON and hands them back
  * unchanged. Turning a recorded event into a domain event is the reader's job (see `decode.ts`).
  */
+import type { EventStoreError } from './event-store.errors';
 
 /** Where a fact came from, so a redelivered message maps to the same event id. */
 export interface SourceCoordinates {
@@ -64,6 +65,21 @@ export interface AppendResult {
   readonly position: number;
 }
 
+/** One stream's part of an `appendMany`: what `append` takes, as one item. */
+export interface StreamAppend {
+  readonly stream: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: ExpectedRevision;
+}
+
+/**
+ * What became of one item of an `appendMany`: its result, or the refusal `append` would have
+ * thrown for it (an `EventStoreError`: wrong expected revision, too large, duplicate id, invalid).
+ */
+export type StreamAppendOutcome =
+  | { readonly ok: true; readonly result: AppendResult }
+  | { readonly ok: false; readonly error: EventStoreError };
+
 export type ReadDirection = 'forwards' | 'backwards';
 
 /**
@@ -121,6 +137,19 @@ export interface EventStore {
     events: readonly NewEvent[],
     options: AppendOptions,
   ): Promise<AppendResult>;
+  /**
+   * Many appends, to any streams, in one call: what a consumer does with a chunk of messages.
+   * One outcome per item, in item order. Each item follows `append`'s rules on its own
+   * (idempotency by event id first, then its expected revision) and is atomic on its own; items
+   * to the same stream apply in the order given, so a later item's expected revision sees the
+   * earlier ones. A refused item is reported in its outcome and refuses nothing else.
+   *
+   * Resolves once every stored item is durable. No atomicity across items is promised: the
+   * embedded stores apply the call in one transaction, EventStoreDB stream by stream. A failure
+   * of the store itself rejects the call, with any subset of the items possibly written; calling
+   * again with the same items is then safe, since their ids make written items retries.
+   */
+  appendMany(appends: readonly StreamAppend[]): Promise<readonly StreamAppendOutcome[]>;
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   /**
    * The same events as `readStream`, all at once: what a fold wants. Skipping the await per

@@ -3,6 +3,7 @@ import type { Alert } from './alert-log';
 import { alertsPerRmWeek, evaluate, type Rules, type Scope, type Scores } from './evaluate';
 import type { BranchLabels } from './labels-file';
 import { daysText, markdownTable, rateText, ratioText } from './markdown-table';
+import type { ActivityModelBaseline } from './activity-model-baseline';
 import type { BacktestRun } from './replay-backtest';
 
 const TIERS = ['ordinary', 'wealth-management', 'fortune', 'private-banking'] as const;
@@ -41,6 +42,8 @@ export const backtestReport = (run: BacktestRun, labels: BranchLabels, rules: Ru
   const perRm = (s: Scores) => alertsPerRmWeek(s, labels, rules, run.managers);
   const engine = evaluate(run.log.raised, labels, rules);
   const baseline = evaluate(run.baseline.alerts, labels, rules);
+  const activity =
+    run.activityModel === null ? null : evaluate(run.activityModel.alerts, labels, rules);
   const signalRows = SIGNAL_CODES.map((code) => {
     const s = evaluate(run.log.bySignal.get(code) ?? [], labels, rules);
     return row(`  ${code}`, s, perRm(s));
@@ -53,6 +56,15 @@ export const backtestReport = (run: BacktestRun, labels: BranchLabels, rules: Ru
       baseline,
       perRm(baseline),
     ),
+    ...(activity === null || run.activityModel === null
+      ? []
+      : [
+          row(
+            `modified BG/NBD per tier: P(alive) < ${run.activityModel.threshold}`,
+            activity,
+            perRm(activity),
+          ),
+        ]),
   ]);
   const scoped = (alerts: readonly Alert[], scope: Scope) => evaluate(alerts, labels, rules, scope);
   const split = (name: string, scope: Scope) => {
@@ -107,6 +119,7 @@ export const backtestReport = (run: BacktestRun, labels: BranchLabels, rules: Ru
     '',
     employerLine(run, labels, rules),
     '',
+    ...(run.activityModel === null ? [] : [activityModelLines(run.activityModel), '']),
     targets(
       engine,
       baseline,
@@ -128,6 +141,23 @@ const employerLine = (run: BacktestRun, labels: BranchLabels, rules: Rules): str
   );
   return `Employer alerts (EmployerPayrollAtRisk): ${run.log.employers.length}; lost customers of an employer that moved its payroll warned by a batch-missing employer alert: ${covered.length}/${moved.length}.`;
 };
+
+/** The per-tier fits, in the policy's `activityModel` form, so that they can be reproduced. */
+const activityModelLines = (model: ActivityModelBaseline): string =>
+  [
+    'Modified BG/NBD fitted per tier at the calibration end (weeks; as `activityModel:` in millionths; a fit that did not converge is left out):',
+    '',
+    '```yaml',
+    'activityModel:',
+    ...[...model.fits.entries()]
+      .sort(([a], [b]) => TIERS.indexOf(a) - TIERS.indexOf(b))
+      .map(([tier, fit]) => {
+        const p = fit.params;
+        const m = (x: number) => (fit.converged ? Math.round(x * 1_000_000) : 0);
+        return `  ${tier}: { rMillionths: ${m(p.r)}, alphaMillionths: ${m(p.alpha)}, aMillionths: ${m(p.a)}, bMillionths: ${m(p.b)} } # ${fit.customers} customers${fit.converged ? '' : ', did not converge'}`;
+      }),
+    '```',
+  ].join('\n');
 
 const check = (ok: boolean): string => (ok ? 'met' : '**not met**');
 

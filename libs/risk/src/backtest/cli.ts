@@ -9,7 +9,11 @@ import { labelsPathOf, readLabels } from './labels-file';
 import { replayBacktest } from './replay-backtest';
 
 const USAGE = `usage: npm run backtest -- --input <feed.ndjson> [--labels <feed.labels.json>]
-  [--policy ${DEFAULT_RISK_POLICY_FILE}] [--baseline-days 60] [--horizon 90] [--warmup 180]`;
+  [--policy ${DEFAULT_RISK_POLICY_FILE}] [--baseline-days 60] [--horizon 90] [--warmup 180]
+  [--model-calibration-days <warmup>]`;
+
+/** The modified BG/NBD's alarm: P(alive) below one half, the model's own "more likely gone". */
+const ACTIVITY_MODEL_P_ALIVE = 0.5;
 
 const integer = (value: string | undefined, name: string, fallback: number): number => {
   if (value === undefined) return fallback;
@@ -27,10 +31,15 @@ const main = async (): Promise<void> => {
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: Object.fromEntries(
-      ['input', 'labels', 'policy', 'baseline-days', 'horizon', 'warmup'].map((k) => [
-        k,
-        { type: 'string' as const },
-      ]),
+      [
+        'input',
+        'labels',
+        'policy',
+        'baseline-days',
+        'horizon',
+        'warmup',
+        'model-calibration-days',
+      ].map((k) => [k, { type: 'string' as const }]),
     ),
   });
   const input = values['input'];
@@ -42,11 +51,19 @@ const main = async (): Promise<void> => {
     horizonDays: integer(values['horizon'] as string | undefined, 'horizon', 90),
   };
   const baselineDays = integer(values['baseline-days'] as string | undefined, 'baseline-days', 60);
+  const calibrationDays = integer(
+    values['model-calibration-days'] as string | undefined,
+    'model-calibration-days',
+    rules.warmupDays,
+  );
   const loaded = loadRiskPolicy(policyFile);
   const labels = await readLabels(labelsFile);
   const counts: FeedCounts = { lines: 0, facts: 0, rejected: 0 };
   const started = performance.now();
-  const run = await replayBacktest(new RiskEngine(loaded), feedFacts(input, counts), baselineDays);
+  const run = await replayBacktest(new RiskEngine(loaded), feedFacts(input, counts), baselineDays, {
+    calibrationEnd: labels.startDay + calibrationDays,
+    threshold: ACTIVITY_MODEL_P_ALIVE,
+  });
   const seconds = (performance.now() - started) / 1000;
   const [from, to] = alertWindow(labels, rules);
   console.log(
@@ -62,6 +79,7 @@ const main = async (): Promise<void> => {
       `was still open within the ${rules.horizonDays} days before it; warning days = lostOn − the day that alert was raised.`,
       'Engine alert = ChurnRiskRaised (open until ChurnRiskCleared); per signal = the first event of a risk episode naming the signal.',
       `Baseline alert = ${baselineDays} days without customer-initiated activity (open until the next act); alerts/RM/week over the ${run.managers} RMs.`,
+      `Modified BG/NBD alert = P(alive) < ${ACTIVITY_MODEL_P_ALIVE} at a weekly review from ${bankDate(labels.startDay + calibrationDays)}, the model fitted per tier on the activity up to that day (open until the next act).`,
       '',
       backtestReport(run, labels, rules),
     ].join('\n'),

@@ -3,11 +3,14 @@ import { bankDayOfInstant } from '@churn/domain-facts';
 import type { RecordedInput } from '../engine/engine-input';
 import type { RiskEngine } from '../engine/risk-engine';
 import { AlertLog } from './alert-log';
+import { ActivityModelBaseline } from './activity-model-baseline';
 import { SilenceBaseline } from './silence-baseline';
 
 export interface BacktestRun {
   readonly log: AlertLog;
   readonly baseline: SilenceBaseline;
+  /** The modified BG/NBD's P(alive), fitted per tier at the end of the warm-up (DOMAIN.md §9). */
+  readonly activityModel: ActivityModelBaseline | null;
   /** Relationship managers of the branch at the end of the feed. */
   readonly managers: number;
   readonly customers: number;
@@ -23,9 +26,19 @@ export const replayBacktest = async (
   engine: RiskEngine,
   facts: AsyncIterable<RecordedInput>,
   baselineDays: number,
+  activityModel?: { readonly calibrationEnd: DayNumber; readonly threshold: number },
 ): Promise<BacktestRun> => {
   const log = new AlertLog(engine);
   const baseline = new SilenceBaseline(engine, log, baselineDays);
+  const model =
+    activityModel === undefined
+      ? null
+      : new ActivityModelBaseline(
+          engine,
+          log,
+          activityModel.calibrationEnd,
+          activityModel.threshold,
+        );
   const customers = new Set<string>();
   let closedThrough: DayNumber | null = null;
   let count = 0;
@@ -35,12 +48,14 @@ export const replayBacktest = async (
     const day = bankDayOfInstant(data.occurredAt);
     if (day !== undefined && (closedThrough === null || day - 1 > closedThrough)) {
       if (closedThrough !== null) baseline.closeThrough(day - 1);
+      if (closedThrough !== null) model?.closeThrough(day - 1);
       closedThrough = day - 1;
     }
     const started = performance.now();
     log.record(engine.handle(input));
     engineMs += performance.now() - started;
     baseline.noted(data.customerId);
+    model?.noted(data.customerId);
     customers.add(data.customerId);
     count += 1;
   }
@@ -52,6 +67,7 @@ export const replayBacktest = async (
   return {
     log,
     baseline,
+    activityModel: model,
     managers: managers.size,
     customers: customers.size,
     facts: count,

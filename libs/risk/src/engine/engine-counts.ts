@@ -11,6 +11,10 @@ export class EngineCounts {
   unknownTypes = 0;
   /** Facts whose occurredAt cannot be read (ingestion refuses those; a damaged store). */
   unreadable = 0;
+  /** Facts folded after their bank day had closed (a source idle too long, or a full buffer). */
+  lateFacts = 0;
+  /** Facts folded ahead of the watermark because the buffer was full (`maxHeldFacts`). */
+  forcedReleases = 0;
   readonly raisedByBand = new Map<string, number>();
   changed = 0;
   cleared = 0;

@@ -37,5 +37,44 @@ export const readInput = (recorded: RecordedInput): BankFact | 'own' | 'unknown'
   return OWN_EVENT_TYPES.has(type) ? 'own' : 'unknown';
 };
 
+/** Where ingestion took a fact from (metadata `source`, libs/ingestion `factAppend`). */
+interface SourceCoordinates {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+}
+
+const isCoordinates = (value: unknown): value is SourceCoordinates =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as SourceCoordinates).topic === 'string' &&
+  typeof (value as SourceCoordinates).partition === 'number' &&
+  typeof (value as SourceCoordinates).offset === 'string';
+
+/** A fact recorded without coordinates (another writer): its own source, offset 0. */
+const NO_SOURCE = { topic: '', partition: 0, offset: '0' } as const;
+
+/**
+ * The source a fact came from and where in it: a Kafka partition (`topic/partition`) and the
+ * offset. `npm run ingest` and the demo feed record partition 0 of each topic and a line or
+ * day-based offset; facts without coordinates are one source of their own.
+ */
+export class SourceKeys {
+  private topic = '';
+  private partition = 0;
+  private key = '/0';
+
+  of(recorded: RecordedInput): { readonly key: string; readonly offset: string } {
+    const found = recorded.metadata['source'];
+    const source = isCoordinates(found) ? found : NO_SOURCE;
+    if (source.topic !== this.topic || source.partition !== this.partition) {
+      this.topic = source.topic;
+      this.partition = source.partition;
+      this.key = `${source.topic}/${source.partition}`;
+    }
+    return { key: this.key, offset: source.offset };
+  }
+}
+
 /** ARCHITECTURE.md: `employer-<employerId>`. */
 export const employerStreamOf = (employerId: string): string => `employer-${employerId}`;

@@ -1,7 +1,13 @@
 import { yuan, type DayNumber } from '@churn/domain-kernel';
 import type { BankFact } from '@churn/domain-facts';
 import type { CustomerState } from '@churn/domain-customer';
-import type { Assessment, RiskEvidence, RiskPolicy, RiskState } from '@churn/domain-risk';
+import {
+  leavingIntentOf,
+  type Assessment,
+  type RiskEvidence,
+  type RiskPolicy,
+  type RiskState,
+} from '@churn/domain-risk';
 
 /**
  * When the engine assesses a customer, besides the close of a day with a telling fact. Part of
@@ -22,6 +28,11 @@ export interface ReviewSchedule {
    * with any fact.
    */
   readonly routineDebitBelowMinor: number;
+  /**
+   * 1: a contact whose note says the customer will leave (`leavingIntentOf`) is telling, so the
+   * customer is assessed at that day's close; 0: every contact is routine (before 2026-11-3).
+   */
+  readonly leavingIntentContacts: number;
 }
 
 export const DEFAULT_REVIEW_SCHEDULE: ReviewSchedule = {
@@ -30,12 +41,13 @@ export const DEFAULT_REVIEW_SCHEDULE: ReviewSchedule = {
   othersEveryDays: 28,
   othersFromAumMinor: yuan(10_000),
   routineDebitBelowMinor: yuan(10_000),
+  leavingIntentContacts: 0,
 };
 
 /**
  * Whether a fact can start a churn signal on its own day (DOMAIN.md §4): salary, money sent to
  * another bank, a large debit, a product that ends, a complaint, a survey answer, a closed
- * account. Money coming in, a product bought or rolled over, contacts and profile changes only
+ * account, a contact in which the customer said they would leave (`leavingIntentOf`). Money coming in, a product bought or rolled over, contacts and profile changes only
  * lower a risk, and a lowered risk is seen at the next review. Signals that grow with time
  * (salary late, dormancy, an unreinvested maturity) are the reviews' business.
  */
@@ -53,6 +65,8 @@ export const isTelling = (fact: BankFact, schedule: ReviewSchedule): boolean => 
     case 'SurveyAnswered':
     case 'AccountClosed':
       return true;
+    case 'ContactLogged':
+      return schedule.leavingIntentContacts === 1 && leavingIntentOf(fact.data.summary) !== null;
     default:
       return false;
   }

@@ -13,8 +13,9 @@ import {
 import { customerStream } from '@churn/ingestion';
 import { newWatch, type CustomerWatch } from './customer-watch';
 import { EmployerWatch } from './employer-watch';
-import { readInput, type RecordedInput, type RiskOutput } from './engine-input';
+import { readInput, SourceKeys, type RecordedInput, type RiskOutput } from './engine-input';
 import { EngineCounts } from './engine-counts';
+import { SourceWatermark, type WatermarkSettings } from './source-watermark';
 import { ReviewQueue } from './review-queue';
 import { isTelling, nextReviewDay, type ReviewSchedule } from './review-schedule';
 import { churnRiskEventId } from './risk-event-ids';
@@ -25,6 +26,18 @@ const NOTHING: readonly RiskOutput[] = Object.freeze([]);
 export interface RiskEngineSettings {
   readonly policy: RiskPolicy;
   readonly reviews: ReviewSchedule;
+  /**
+   * Facts come from several sources (Kafka partitions) whose order the store interleaves:
+   * hold them behind a per-source watermark. Without it the store's order is the business
+   * order (a single feed: the backtest, a replay of an ordered history).
+   */
+  readonly watermark?: WatermarkSettings;
+}
+
+/** A fact held behind the watermark: its stored id and the fact. */
+interface Pending {
+  readonly id: string;
+  readonly fact: BankFact;
 }
 
 /**
@@ -40,16 +53,26 @@ export class RiskEngine {
   private readonly watches = new Map<string, CustomerWatch>();
   private readonly queue = new ReviewQueue<CustomerWatch>();
   private readonly employers: EmployerWatch;
-  /** The latest bank day in the feed: every day before it has closed. */
+  /** The branch's business clock: every day before it has closed. */
   private latestDay: DayNumber | null = null;
+  private readonly sources: SourceWatermark<Pending> | undefined;
+  private readonly sourceKeys = new SourceKeys();
+  /** The last fact folded: the cause of a close behind the watermark. */
+  private lastFolded = '';
 
   constructor(readonly settings: RiskEngineSettings) {
     this.employers = new EmployerWatch(settings.policy);
+    if (settings.watermark) this.sources = new SourceWatermark(settings.watermark);
   }
 
-  /** The latest bank day seen in the feed: the branch's business clock. */
+  /** The branch's business clock: the first bank day not yet closed. */
   get businessDay(): DayNumber | null {
     return this.latestDay;
+  }
+
+  /** Facts held behind the watermark, not yet folded (0 without one). */
+  get heldFacts(): number {
+    return this.sources?.held ?? 0;
   }
 
   get customers(): number {
@@ -68,12 +91,58 @@ export class RiskEngine {
       this.counts.skip('unreadable');
       return NOTHING;
     }
+    if (this.sources !== undefined) return this.behindWatermark(this.sources, recorded, fact, day);
     let outputs: RiskOutput[] | undefined;
     this.latestDay ??= day;
     for (; this.latestDay < day; this.latestDay++)
       this.closeDay(this.latestDay, recorded.id, (outputs ??= []));
     this.fold(recorded.id, fact, day);
     return outputs ?? NOTHING;
+  }
+
+  /**
+   * Several sources: the fact waits until every source still holding the clock has passed its
+   * day; the facts the watermark lets go are folded in merge order, and each day is closed once
+   * all its facts are in (the cause of a close: the last fact folded before it). A fact of a day
+   * already closed (its source was idle, or the buffer was full) is folded at once: late.
+   */
+  private behindWatermark(
+    sources: SourceWatermark<Pending>,
+    recorded: RecordedInput,
+    fact: BankFact,
+    day: DayNumber,
+  ): readonly RiskOutput[] {
+    const { key, offset } = this.sourceKeys.of(recorded);
+    sources.arrive(key, day);
+    if (this.latestDay !== null && day < this.latestDay) this.foldLate(recorded.id, fact, day);
+    else sources.hold({ day, offset, item: { id: recorded.id, fact } });
+    const closedBefore = sources.advance();
+    let outputs: RiskOutput[] | undefined;
+    for (let next = sources.next(); next !== undefined; next = sources.next()) {
+      const { day: factDay, item } = next.fact;
+      if (next.forced) this.counts.forcedReleases += 1;
+      if (this.latestDay !== null && factDay < this.latestDay) {
+        this.foldLate(item.id, item.fact, factDay);
+        continue;
+      }
+      if (this.latestDay !== null && this.latestDay < factDay)
+        this.closeBefore(factDay, (outputs ??= []));
+      this.latestDay ??= factDay;
+      this.fold(item.id, item.fact, factDay);
+    }
+    if (closedBefore !== null && this.latestDay !== null && this.latestDay < closedBefore)
+      this.closeBefore(closedBefore, (outputs ??= []));
+    return outputs ?? NOTHING;
+  }
+
+  private closeBefore(day: DayNumber, outputs: RiskOutput[]): void {
+    for (; (this.latestDay as DayNumber) < day; this.latestDay = (this.latestDay as DayNumber) + 1)
+      this.closeDay(this.latestDay as DayNumber, this.lastFolded, outputs);
+  }
+
+  private foldLate(eventId: string, fact: BankFact, day: DayNumber): void {
+    this.counts.lateFacts += 1;
+    this.fold(eventId, fact, day);
   }
 
   /** The customer's watch, read-only, or undefined when no fact of theirs was seen. */
@@ -100,6 +169,7 @@ export class RiskEngine {
     evolveEvidence(watch.evidence, eventId, fact);
     this.employers.fold(fact, day);
     this.counts.folded += 1;
+    this.lastFolded = eventId;
     const bookedOn = watch.customer.lastDay;
     if (bookedOn === null || (watch.dueDay !== null && watch.dueDay <= bookedOn)) return;
     if (this.wantsAssessment(watch, fact)) this.schedule(watch, bookedOn);

@@ -26,21 +26,40 @@ const errorOf = (text: string): RiskPolicyFileError => {
 };
 
 describe('the deployed policy file', () => {
-  it("is the domain's default policy with the three keys tuned on the backtest, and the review schedule", () => {
+  it("is the domain's default policy with the keys tuned on the backtest (seed 11), and the review schedule", () => {
+    const d = DEFAULT_RISK_POLICY;
     const tuned = {
-      ...DEFAULT_RISK_POLICY,
-      version: '2026-11-2',
+      ...d,
+      version: '2026-11-3',
       thresholds: {
-        ...DEFAULT_RISK_POLICY.thresholds,
-        payrollStopped: { ...DEFAULT_RISK_POLICY.thresholds.payrollStopped, toleranceDays: 3 },
-        employer: { ...DEFAULT_RISK_POLICY.thresholds.employer, batchLateToleranceDays: 2 },
+        ...d.thresholds,
+        payrollStopped: { ...d.thresholds.payrollStopped, toleranceDays: 3 },
+        employer: { ...d.thresholds.employer, batchLateToleranceDays: 2 },
+        aumDecline: { ...d.thresholds.aumDecline, minSentElsewhereBasisPoints: 5_000 },
+        maturityNotRolledOver: {
+          ...d.thresholds.maturityNotRolledOver,
+          idleMaxStrengthBasisPoints: 5_000,
+          leftFullAtAumShareBasisPoints: 5_000,
+        },
+        earlyWarning: { goneAtOrBelowPeakBasisPoints: 1_000 },
       },
       weights: {
-        ...DEFAULT_RISK_POLICY.weights,
-        signals: { ...DEFAULT_RISK_POLICY.weights.signals, dissatisfaction: 4_000 },
+        ...d.weights,
+        signals: {
+          ...d.weights.signals,
+          dissatisfaction: 4_000,
+          'large-outbound-transfer': 2_000,
+          'maturity-not-rolled-over': 4_000,
+          dormancy: 2_000,
+        },
+        detractor: 6_000,
+        leavingIntent: { elsewhere: 10_000, 'not-renewing': 10_000 },
       },
     };
-    expect(loadRiskPolicy(DEPLOYED)).toEqual({ policy: tuned, reviews: DEFAULT_REVIEW_SCHEDULE });
+    expect(loadRiskPolicy(DEPLOYED)).toEqual({
+      policy: tuned,
+      reviews: { ...DEFAULT_REVIEW_SCHEDULE, leavingIntentContacts: 1 },
+    });
   });
 });
 
@@ -58,6 +77,34 @@ describe('a policy file with a bad key', () => {
     ['windows.tideDays', 10, 'windows.tideDays is not a risk policy key'],
     ['reviews.priorityEveryDays', 0, 'reviews.priorityEveryDays must be an integer 1..31, got 0'],
     ['reviews.weekly', true, 'reviews.weekly is not a review key'],
+    [
+      'reviews.leavingIntentContacts',
+      2,
+      'reviews.leavingIntentContacts must be an integer 0..1, got 2',
+    ],
+    [
+      'weights.leavingIntent.elsewhere',
+      10_001,
+      'weights.leavingIntent.elsewhere must be an integer 0..10000, got 10001',
+    ],
+    ['weights.leavingIntent.someday', 1, 'weights.leavingIntent.someday is not a risk policy key'],
+    [
+      'thresholds.earlyWarning.goneAtOrBelowPeakBasisPoints',
+      -1,
+      'thresholds.earlyWarning.goneAtOrBelowPeakBasisPoints must be an integer 0..10000',
+    ],
+    [
+      'thresholds.aumDecline.minSentElsewhereBasisPoints',
+      0.5,
+      'thresholds.aumDecline.minSentElsewhereBasisPoints must be an integer',
+    ],
+    [
+      'thresholds.maturityNotRolledOver.idleMaxStrengthBasisPoints',
+      20_000,
+      'thresholds.maturityNotRolledOver.idleMaxStrengthBasisPoints must be an integer 0..10000',
+    ],
+    ['windows.leavingIntentDays', 0, 'windows.leavingIntentDays must be an integer 1..400'],
+    ['weights.detractor', null, 'weights.detractor must be an integer'],
   ])('is refused naming %s', (key, value, message) => {
     const error = errorOf(withKey(key, value));
     expect(error.keyPath).toBe(key);

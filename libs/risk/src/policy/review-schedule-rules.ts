@@ -7,6 +7,7 @@ const RULES: Readonly<Record<keyof ReviewSchedule, readonly [min: number, max: n
   othersEveryDays: [0, 366],
   othersFromAumMinor: [0, Number.MAX_SAFE_INTEGER],
   routineDebitBelowMinor: [0, Number.MAX_SAFE_INTEGER],
+  leavingIntentContacts: [0, 1],
 };
 
 /** A key that breaks its rule: the key path and what is wrong with it. */

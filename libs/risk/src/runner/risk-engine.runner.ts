@@ -1,3 +1,4 @@
+import { bankDate } from '@churn/domain-kernel';
 import { EVENT_STORE, type OpenedEventStore } from '@churn/event-store';
 import { HealthChecks, Metrics } from '@churn/observability';
 import {
@@ -38,10 +39,16 @@ export class RiskEngineRunner implements OnApplicationBootstrap, BeforeApplicati
       onFailed: (error) => this.logger.error(`risk engine stopped: ${String(error)}`),
     });
     this.loop = loop;
-    this.metrics = riskMetrics(metrics, engine.counts, loop.status, {
-      headPosition: () => store.headPosition(),
-      onError: (error) => this.logger.warn(`risk engine lag not measured: ${String(error)}`),
-    });
+    this.metrics = riskMetrics(
+      metrics,
+      engine.counts,
+      loop.status,
+      {
+        headPosition: () => store.headPosition(),
+        onError: (error) => this.logger.warn(`risk engine lag not measured: ${String(error)}`),
+      },
+      engine,
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -76,6 +83,10 @@ export class RiskEngineRunner implements OnApplicationBootstrap, BeforeApplicati
         customers: this.engine.customers,
         folded: counts.folded,
         assessments: counts.assessments,
+        // The first bank day not yet closed: risk as of later days is still to come.
+        openFrom: this.engine.businessDay === null ? null : bankDate(this.engine.businessDay),
+        heldFacts: this.engine.heldFacts,
+        lateFacts: counts.lateFacts,
         ...(status.error === null ? {} : { error: status.error }),
       },
     };

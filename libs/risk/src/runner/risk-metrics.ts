@@ -17,11 +17,17 @@ export interface StoreHead {
   readonly onError: (error: unknown) => void;
 }
 
+/** The engine's reorder buffer, read at each scrape. */
+export interface HeldFacts {
+  readonly heldFacts: number;
+}
+
 export const riskMetrics = (
   metrics: Metrics,
   counts: EngineCounts,
   status: LoopStatus,
   head?: StoreHead,
+  buffer?: HeldFacts,
 ) => {
   const folded = metrics.counter({
     name: 'risk_events_folded_total',
@@ -69,12 +75,34 @@ export const riskMetrics = (
         }
       },
     });
+  const late = metrics.counter({
+    name: 'risk_engine_late_facts_total',
+    help: 'Facts folded after their bank day had closed: a source idle past its bound, or a full buffer',
+  });
+  const forced = metrics.counter({
+    name: 'risk_engine_watermark_forced_releases_total',
+    help: 'Facts folded ahead of the watermark because the reorder buffer was full (maxHeldFacts)',
+  });
+  if (buffer)
+    metrics.gauge({
+      name: 'risk_engine_held_facts',
+      help: 'Facts held behind the per-source watermark, not yet folded',
+      collect: (held) => held.set(buffer.heldFacts),
+    });
   const duration = metrics.histogram({
     name: 'risk_fold_duration_seconds',
     help: 'Engine time per input event: fold, plus the assessments of any bank day it closes',
     buckets: FOLD_BUCKETS,
   });
-  const seen = { folded: 0, assessments: 0, own: 0, unknown: 0, unreadable: 0 };
+  const seen = {
+    folded: 0,
+    assessments: 0,
+    own: 0,
+    unknown: 0,
+    unreadable: 0,
+    late: 0,
+    forced: 0,
+  };
   const seenRaised = new Map<string, number>();
   const catchUp = (): void => {
     folded.inc(counts.folded - seen.folded);
@@ -82,6 +110,8 @@ export const riskMetrics = (
     skipped.inc({ reason: 'own-event' }, counts.ownEvents - seen.own);
     skipped.inc({ reason: 'unknown-type' }, counts.unknownTypes - seen.unknown);
     skipped.inc({ reason: 'unreadable-time' }, counts.unreadable - seen.unreadable);
+    late.inc(counts.lateFacts - seen.late);
+    forced.inc(counts.forcedReleases - seen.forced);
     for (const [band, n] of counts.raisedByBand) {
       raised.inc({ band }, n - (seenRaised.get(band) ?? 0));
       seenRaised.set(band, n);
@@ -92,6 +122,8 @@ export const riskMetrics = (
       own: counts.ownEvents,
       unknown: counts.unknownTypes,
       unreadable: counts.unreadable,
+      late: counts.lateFacts,
+      forced: counts.forcedReleases,
     });
     position.set(status.position);
     checkpoint.set(status.checkpoint);

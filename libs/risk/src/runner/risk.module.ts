@@ -1,6 +1,8 @@
+import { DEFAULT_TOPIC_PLAN, INBOUND_TOPICS } from '@churn/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { RiskEngine } from '../engine/risk-engine';
 import { DEFAULT_REVIEW_SCHEDULE } from '../engine/review-schedule';
+import { DEFAULT_WATERMARK, type WatermarkSettings } from '../engine/source-watermark';
 import type { LoadedRiskPolicy } from '../policy/load-risk-policy';
 import { CustomerRiskController } from './customer-risk.controller';
 import type { RiskLoopOptions } from './risk-engine-loop';
@@ -16,7 +18,20 @@ export interface RiskModuleOptions extends Omit<LoadedRiskPolicy, 'reviews'> {
    * read through the audit API, behind sign-in, scope and the access log.
    */
   readonly serveCustomerRisk?: boolean;
+  /**
+   * The per-source watermark (README "How the engine decides when to assess"): on by default,
+   * since the store holds facts in the order ingestion consumed its partitions; `false` trusts
+   * the store's order as the business order.
+   */
+  readonly watermark?: Partial<WatermarkSettings> | false;
 }
+
+/**
+ * Every partition of the inbound topics as the project declares them (deploy/: 6 each), known
+ * to the watermark before they deliver: on a first load ingestion may reach some only at the end.
+ */
+export const inboundPartitions = (partitions = DEFAULT_TOPIC_PLAN.inboundPartitions): string[] =>
+  INBOUND_TOPICS.flatMap((topic) => Array.from({ length: partitions }, (_, p) => `${topic}/${p}`));
 
 /** Once a second or every 10,000 inputs: a checkpoint is a commit, not a per-event cost. */
 export const DEFAULT_LOOP_OPTIONS: RiskLoopOptions = {
@@ -39,7 +54,20 @@ export class RiskModule {
       providers: [
         {
           provide: RiskEngine,
-          useFactory: () => new RiskEngine({ policy: options.policy, reviews }),
+          useFactory: () =>
+            new RiskEngine({
+              policy: options.policy,
+              reviews,
+              ...(options.watermark === false
+                ? {}
+                : {
+                    watermark: {
+                      ...DEFAULT_WATERMARK,
+                      expectedSources: inboundPartitions(),
+                      ...options.watermark,
+                    },
+                  }),
+            }),
         },
         { provide: RISK_LOOP_OPTIONS, useValue: { ...DEFAULT_LOOP_OPTIONS, ...options.loop } },
         RiskEngineRunner,

@@ -2,3 +2,4 @@ export * from './branch-history';
 export * from './stored-feed';
 export * from './engine-run';
 export * from './loop-run';
+export * from './partitioned-feed';

@@ -6,6 +6,8 @@ import { loadRiskPolicy, RiskEngine, RiskEngineLoop } from '@churn/risk';
 /** After every test fact's business time, so that no fact is refused for clock skew. */
 const NOW = new Date('2100-01-01T00:00:00Z');
 export const SHIPPED_RISK_POLICY = 'deploy/policy/risk-policy.yaml';
+/** The version the shipped policy records on every risk event it decides. */
+export const SHIPPED_RISK_VERSION = loadRiskPolicy(SHIPPED_RISK_POLICY).policy.version;
 const PARTITIONS = 3;
 
 const partitionOf = (key: string): number => {

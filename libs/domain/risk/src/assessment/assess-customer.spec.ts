@@ -63,3 +63,27 @@ describe('a fortune customer paid on time, with the usual tide', () => {
     expect(endOfBankDay(day('2024-12-19'))).toBe('2024-12-19T23:59:59.999+08:00');
   });
 });
+
+describe('money already gone (earlyWarning.goneAtOrBelowPeakBasisPoints)', () => {
+  const tenth = {
+    ...policy,
+    thresholds: { ...policy.thresholds, earlyWarning: { goneAtOrBelowPeakBasisPoints: 1_000 } },
+  };
+
+  it('given a fortune customer who sent 1,400,000 of 1,500,000 yuan away, when assessed, then the money is gone', () => {
+    const story = new CustomerStory().onboard('2023-12-01');
+    story.deposit('2023-12-01', 1_500_000);
+    story.toOtherBank('2024-06-03', 1_400_000, 'exit', 'ICBC');
+    const { customer, evidence } = story.fold();
+    expect(assessCustomer(customer, evidence, day('2024-06-03'), tenth).moneyGone).toBe(true);
+    expect(assessCustomer(customer, evidence, day('2024-06-03'), policy).moneyGone).toBe(false);
+  });
+
+  it('given the same customer who sent 1,200,000 yuan (a fifth left), when assessed, then the money is not gone', () => {
+    const story = new CustomerStory().onboard('2023-12-01');
+    story.deposit('2023-12-01', 1_500_000);
+    story.toOtherBank('2024-06-03', 1_200_000, 'most', 'ICBC');
+    const { customer, evidence } = story.fold();
+    expect(assessCustomer(customer, evidence, day('2024-06-03'), tenth).moneyGone).toBe(false);
+  });
+});

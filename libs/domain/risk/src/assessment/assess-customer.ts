@@ -74,6 +74,12 @@ export interface Assessment {
   readonly customer: AssessedCustomer;
   readonly policyVersion: string;
   readonly bandPolicy: BandPolicy;
+  /**
+   * The customer's money has already gone (AUM at most `goneAtOrBelowPeakBasisPoints` of the
+   * peak over the value lookback): a loss to report, not a risk to warn of, so no new risk is
+   * raised (`decideRisk`). Not recorded on the events.
+   */
+  readonly moneyGone: boolean;
 }
 
 export interface AssessOptions {
@@ -114,7 +120,18 @@ export const assessCustomer = (
     customer: assessedCustomer(customer, asOfDay),
     policyVersion: policy.version,
     bandPolicy: { bands: policy.bands, hysteresis: policy.hysteresis },
+    moneyGone: isMoneyGone(customer.aumMinor, value, policy),
   };
+};
+
+/** At most `goneAtOrBelowPeakBasisPoints` of the peak left (DOMAIN.md §1: "after the money is gone"). */
+export const isMoneyGone = (
+  aumMinor: number,
+  value: CustomerValue,
+  policy: RiskPolicy,
+): boolean => {
+  const gone = policy.thresholds.earlyWarning.goneAtOrBelowPeakBasisPoints;
+  return gone > 0 && value.peakAumMinor > 0 && aumMinor * 10_000 <= value.peakAumMinor * gone;
 };
 
 export const assessedCustomer = (

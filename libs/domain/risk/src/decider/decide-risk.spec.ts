@@ -45,6 +45,7 @@ const assessed = (
   customer,
   policyVersion: policy.version,
   bandPolicy: { bands: policy.bands, hysteresis: policy.hysteresis },
+  moneyGone: false,
 });
 
 /** The events decided from a run of assessments, each folded before the next. */
@@ -93,6 +94,22 @@ describe('a customer with no open risk', () => {
 
   it('is raised straight into the band its score reaches', () =>
     expect(decideRisk(assessed(80, '2024-07-01'), initialRisk())[0]?.data.band).toBe('critical'));
+
+  it('given the money has already gone, when the score reaches critical, then no risk is raised', () =>
+    spec(riskDecider)
+      .given([])
+      .when({ ...assessed(80, '2024-07-01'), moneyGone: true })
+      .thenNothing());
+});
+
+describe('an open risk when the money goes', () => {
+  it('given a raised risk, when the money has gone, then the risk runs on and the band still rises', () =>
+    expect(
+      decideRisk(
+        { ...assessed(80, '2024-07-08'), moneyGone: true },
+        evolveRisk(initialRisk(), raisedOn(40, '2024-07-01')),
+      )[0]?.data.band,
+    ).toBe('critical'));
 });
 
 describe('a raised risk', () => {

@@ -38,7 +38,8 @@ export const isBelowClearLevel = (assessment: Assessment): boolean =>
 
 /**
  * The risk decider (ARCHITECTURE.md: risk-engine → ChurnRiskRaised / Changed / Cleared).
- * - Raise when the score reaches `watch`.
+ * - Raise when the score reaches `watch`, unless the money has already gone (`moneyGone`): an
+ *   early warning raised after the loss only repeats what the RM learns too late today.
  * - Change when the band (with hysteresis) changes, when a signal not recorded before appears
  *   (new information for the relationship manager; a signal that disappears is recorded with the
  *   next band change), or when easing starts or ends.
@@ -49,7 +50,7 @@ export const isBelowClearLevel = (assessment: Assessment): boolean =>
  */
 export const decideRisk = (assessment: Assessment, state: RiskState): readonly ChurnRiskEvent[] => {
   if (state.status === 'clear')
-    return assessment.score >= assessment.bandPolicy.bands.watch
+    return assessment.score >= assessment.bandPolicy.bands.watch && !assessment.moneyGone
       ? [raised(assessment, state.sequence + 1)]
       : [];
   const low = isBelowClearLevel(assessment);

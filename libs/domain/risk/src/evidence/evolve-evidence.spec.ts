@@ -8,6 +8,7 @@ import {
   ACTIVITY_DAYS_KEPT,
   COMPLAINTS_KEPT,
   initialEvidence,
+  LEAVING_INTENTS_KEPT,
   OUTFLOW_DAYS_KEPT,
   OUTFLOWS_KEPT,
   PAYROLL_CREDITS_KEPT_FOR_RISK,
@@ -133,5 +134,27 @@ describe('a ten-year salaried history (generated)', () => {
     expect(evidence.lastDay).toBe(customer.lastDay);
     expect(evidence.activity.firstDay).toBe(customer.activity.firstDay);
     expect(evidence.activity.activeDays).toBe(customer.activity.repeatDays + 1);
+  });
+});
+
+describe('contacts: only a note that states an intent to leave is kept', () => {
+  it('given a routine contact and a rates enquiry naming another bank, when folded, then only the enquiry is evidence', () => {
+    const story = new CustomerStory().onboard('2024-01-01');
+    story.contact('2024-03-01', '咨询大额存单');
+    const id = story.contact('2024-03-05', '客户询问大额存单利率，表示他行利率更高，考虑转出。');
+    const said = story.contact('2024-03-09', '产品到期提醒，客户表示暂不续存。', 'bank');
+    expect(story.fold().evidence.leavingIntents).toEqual([
+      { eventId: id, day: day('2024-03-05'), intent: 'elsewhere' },
+      { eventId: said, day: day('2024-03-09'), intent: 'not-renewing' },
+    ]);
+  });
+
+  it('given more intents than are kept, when folded, then the oldest go first', () => {
+    const story = new CustomerStory().onboard('2024-01-01');
+    for (let i = 1; i <= LEAVING_INTENTS_KEPT + 2; i++)
+      story.contact(`2024-02-${String(i).padStart(2, '0')}`, '表示考虑更换银行');
+    const { leavingIntents } = story.fold().evidence;
+    expect(leavingIntents).toHaveLength(LEAVING_INTENTS_KEPT);
+    expect(leavingIntents[0]?.day).toBe(day('2024-02-03'));
   });
 });

@@ -10,6 +10,7 @@ import { isSurveyScore } from '@churn/domain-customer';
 import {
   ACTIVITY_DAYS_KEPT,
   COMPLAINTS_KEPT,
+  LEAVING_INTENTS_KEPT,
   OUTFLOW_DAYS_KEPT,
   OUTFLOWS_KEPT,
   PAYROLL_CREDITS_KEPT_FOR_RISK,
@@ -19,6 +20,7 @@ import {
   SURVEYS_KEPT,
   type RiskEvidence,
 } from './risk-evidence';
+import { leavingIntentOf } from './leaving-intent';
 
 type Writable<T> = T extends readonly (infer U)[]
   ? Writable<U>[]
@@ -65,8 +67,9 @@ export const evolveEvidence = (
     case 'RelationshipManagerAssigned':
     case 'AccountOpened':
     case 'AccountClosed':
-    case 'ContactLogged':
       return state;
+    case 'ContactLogged':
+      return noteContact(e, eventId, fact.data, day);
     default:
       ignoreUnknown(fact);
       return state;
@@ -189,6 +192,20 @@ const noteSurvey = (
   if (!isSurveyScore(d.score)) return e;
   e.surveys.push({ eventId, day, score: d.score });
   prune(e.surveys, day, RELATIONSHIP_DAYS_KEPT, SURVEYS_KEPT);
+  return e;
+};
+
+/** Only a note that states an intent to leave is kept (DOMAIN.md §4); routine contacts are not. */
+const noteContact = (
+  e: EvidenceBook,
+  eventId: string,
+  d: FactOf<'ContactLogged'>['data'],
+  day: DayNumber,
+): EvidenceBook => {
+  const intent = leavingIntentOf(d.summary);
+  if (intent === null) return e;
+  e.leavingIntents.push({ eventId, day, intent });
+  prune(e.leavingIntents, day, RELATIONSHIP_DAYS_KEPT, LEAVING_INTENTS_KEPT);
   return e;
 };
 

@@ -1,5 +1,6 @@
 import type { DayNumber, MinorUnits } from '@churn/domain-kernel';
 import type { ComplaintSeverity } from '@churn/domain-facts';
+import type { LeavingIntent } from './leaving-intent';
 
 /**
  * What the risk signals need beyond the customer fold: the ids of the events behind each number
@@ -46,6 +47,13 @@ export interface ComplaintEvidence {
   readonly severity: ComplaintSeverity;
 }
 
+/** A contact whose note states an intent to leave (`leavingIntentOf`); other contacts are not kept. */
+export interface LeavingIntentEvidence {
+  readonly eventId: string;
+  readonly day: DayNumber;
+  readonly intent: LeavingIntent;
+}
+
 export interface SurveyEvidence {
   readonly eventId: string;
   readonly day: DayNumber;
@@ -80,6 +88,7 @@ export interface RiskEvidence {
   readonly reinvestments: readonly ReinvestmentEvidence[];
   readonly complaints: readonly ComplaintEvidence[];
   readonly surveys: readonly SurveyEvidence[];
+  readonly leavingIntents: readonly LeavingIntentEvidence[];
   readonly activity: ActivityEvidence;
 }
 
@@ -94,6 +103,7 @@ export const PRODUCT_EVENTS_KEPT = 48;
 export const RELATIONSHIP_DAYS_KEPT = 400;
 export const COMPLAINTS_KEPT = 10;
 export const SURVEYS_KEPT = 4;
+export const LEAVING_INTENTS_KEPT = 6;
 export const ACTIVITY_DAYS_KEPT = 200;
 
 export const initialEvidence = (): RiskEvidence => ({
@@ -107,6 +117,7 @@ export const initialEvidence = (): RiskEvidence => ({
   reinvestments: [],
   complaints: [],
   surveys: [],
+  leavingIntents: [],
   activity: { firstDay: null, activeDays: 0, recentDays: [], lastEventId: null, lastDay: null },
 });
 

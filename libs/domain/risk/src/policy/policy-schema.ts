@@ -34,6 +34,14 @@ const VALUE_WEIGHT: IntegerRule = { rule: 'integer', min: 0, max: 50_000 };
 const AMOUNT: IntegerRule = { rule: 'integer', min: 0, max: Number.MAX_SAFE_INTEGER };
 const SCORE: IntegerRule = { rule: 'integer', min: 0, max: 100 };
 const range = (min: number, max: number): IntegerRule => ({ rule: 'integer', min, max });
+/** BG/NBD parameters in millionths: up to 10⁶ (b of a population that hardly drops out is large). */
+const MODEL_PARAMETER: IntegerRule = { rule: 'integer', min: 0, max: 1_000_000_000_000 };
+const ACTIVITY_MODEL = {
+  rMillionths: MODEL_PARAMETER,
+  alphaMillionths: MODEL_PARAMETER,
+  aMillionths: MODEL_PARAMETER,
+  bMillionths: MODEL_PARAMETER,
+};
 
 /**
  * Every key of the risk policy with its range. Windows stay within what the folds keep
@@ -57,6 +65,8 @@ export const RISK_POLICY_SCHEMA: PolicySchema<RiskPolicy> = {
     dormancyRecentDays: range(7, ACTIVITY_DAYS_KEPT),
     complaintDays: range(1, RELATIONSHIP_DAYS_KEPT),
     surveyDays: range(1, RELATIONSHIP_DAYS_KEPT),
+    leavingIntentDays: range(1, RELATIONSHIP_DAYS_KEPT),
+    maturityNoticeDays: range(0, 366),
     employerTrailingBatches: range(1, PAYROLL_BATCHES_KEPT - 1),
     employerTrailingMonths: range(1, RETENTION_MONTHS_KEPT - 1),
   },
@@ -76,6 +86,7 @@ export const RISK_POLICY_SCHEMA: PolicySchema<RiskPolicy> = {
       longDeclineBasisPoints: { rule: 'integer', min: 1, max: 10_000 },
       fullStrengthDeclineBasisPoints: { rule: 'integer', min: 1, max: 10_000 },
       minDeclineMinor: AMOUNT,
+      minSentElsewhereBasisPoints: { rule: 'integer', min: 0, max: 1_000_000 },
     },
     tierDowngrade: { marginBasisPoints: BASIS_POINTS },
     largeOutboundTransfer: {
@@ -87,6 +98,8 @@ export const RISK_POLICY_SCHEMA: PolicySchema<RiskPolicy> = {
       minProceedsMinor: AMOUNT,
       reinvestedShareBasisPoints: { rule: 'integer', min: 1, max: 10_000 },
       leftBankShareBasisPoints: { rule: 'integer', min: 1, max: 10_000 },
+      idleMaxStrengthBasisPoints: BASIS_POINTS,
+      leftFullAtAumShareBasisPoints: BASIS_POINTS,
     },
     dormancy: {
       recentRateBasisPoints: { rule: 'integer', min: 0, max: 9_999 },
@@ -94,6 +107,7 @@ export const RISK_POLICY_SCHEMA: PolicySchema<RiskPolicy> = {
       minBaselineDays: range(1, 3_650),
     },
     dissatisfaction: { detractorMaxScore: { rule: 'integer', min: 0, max: 9 } },
+    earlyWarning: { goneAtOrBelowPeakBasisPoints: BASIS_POINTS },
     employer: {
       headcountShrinkBasisPoints: { rule: 'integer', min: 1, max: 10_000 },
       batchLateToleranceDays: range(0, 62),
@@ -132,7 +146,15 @@ export const RISK_POLICY_SCHEMA: PolicySchema<RiskPolicy> = {
       'private-banking': WEIGHT,
     },
     complaintBySeverity: { low: WEIGHT, medium: WEIGHT, high: WEIGHT },
+    detractor: WEIGHT,
+    leavingIntent: { elsewhere: WEIGHT, 'not-renewing': WEIGHT },
   },
   bands: { watch: { rule: 'integer', min: 1, max: 100 }, warning: SCORE, critical: SCORE },
+  activityModel: {
+    ordinary: ACTIVITY_MODEL,
+    'wealth-management': ACTIVITY_MODEL,
+    fortune: ACTIVITY_MODEL,
+    'private-banking': ACTIVITY_MODEL,
+  },
   hysteresis: { clearMarginPoints: range(0, 99), minDwellDays: range(0, 365) },
 };

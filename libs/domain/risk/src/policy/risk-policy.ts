@@ -1,6 +1,7 @@
 import { yuan } from '@churn/domain-kernel';
 import type { ComplaintSeverity } from '@churn/domain-facts';
 import type { Tier } from '@churn/domain-customer';
+import type { LeavingIntent } from '../evidence/leaving-intent';
 import type { SignalCode } from '../signals/signal';
 
 /**
@@ -17,6 +18,13 @@ export interface RiskPolicy {
   readonly weights: RiskWeights;
   /** Score from which each band starts (DOMAIN.md §5: early warning, then escalation). */
   readonly bands: { readonly watch: number; readonly warning: number; readonly critical: number };
+  /**
+   * The modified BG/NBD per tier (DOMAIN.md §9), fitted on the branch's history in weeks and
+   * written here in millionths, so that the evidence it gives is versioned with the policy.
+   * Evidence in the dormancy signal's measures and explanation, not a signal: a tier whose
+   * parameters are 0 has no model.
+   */
+  readonly activityModel: Readonly<Record<Tier, ActivityModelPolicy>>;
   readonly hysteresis: {
     /** A band is left only when the score falls this many points below the band's threshold. */
     readonly clearMarginPoints: number;
@@ -48,6 +56,16 @@ export interface RiskWindows {
   readonly dormancyRecentDays: number;
   readonly complaintDays: number;
   readonly surveyDays: number;
+  /**
+   * Days a contact in which the customer said they would move money or bank elsewhere stays a
+   * signal (`LeavingIntent` 'elsewhere'; dissatisfaction).
+   */
+  readonly leavingIntentDays: number;
+  /**
+   * Days ahead of a product's maturity date within which a customer who said they will not renew
+   * it (`LeavingIntent` 'not-renewing') is a signal: the bank knows every maturity date.
+   */
+  readonly maturityNoticeDays: number;
   readonly employerTrailingBatches: number;
   readonly employerTrailingMonths: number;
 }
@@ -69,6 +87,11 @@ export interface RiskThresholds {
     readonly longDeclineBasisPoints: number;
     readonly fullStrengthDeclineBasisPoints: number;
     readonly minDeclineMinor: number;
+    /**
+     * Money sent to other banks over the compared span, in basis points of the fall, at least
+     * this much: a fall spent or kept inside the bank is not money leaving it. 0: off.
+     */
+    readonly minSentElsewhereBasisPoints: number;
   };
   readonly tierDowngrade: { readonly marginBasisPoints: number };
   readonly largeOutboundTransfer: {
@@ -80,6 +103,16 @@ export interface RiskThresholds {
     readonly minProceedsMinor: number;
     readonly reinvestedShareBasisPoints: number;
     readonly leftBankShareBasisPoints: number;
+    /**
+     * The strongest an unreinvested maturity speaks while its money is still in the bank: most
+     * proceeds paid to savings simply stay (the tide of products); 10,000 leaves it uncapped.
+     */
+    readonly idleMaxStrengthBasisPoints: number;
+    /**
+     * Once the proceeds left for other banks, the strength reaches full when the money that left
+     * is this share of the AUM before (half at half of it, and so on); 0: full whatever the share.
+     */
+    readonly leftFullAtAumShareBasisPoints: number;
   };
   readonly dormancy: {
     readonly recentRateBasisPoints: number;
@@ -87,6 +120,12 @@ export interface RiskThresholds {
     readonly minBaselineDays: number;
   };
   readonly dissatisfaction: { readonly detractorMaxScore: number };
+  /**
+   * Early warning is for money still in the bank (DOMAIN.md §1: "RMs learn of a loss after the
+   * money is gone"). No new risk is raised for a customer whose AUM has already fallen to at
+   * most this share of their peak over `valueLookbackDays`; an open risk runs on. 0: off.
+   */
+  readonly earlyWarning: { readonly goneAtOrBelowPeakBasisPoints: number };
   readonly employer: {
     readonly headcountShrinkBasisPoints: number;
     readonly batchLateToleranceDays: number;
@@ -95,6 +134,14 @@ export interface RiskThresholds {
     readonly retentionFallBasisPoints: number;
     readonly minRetentionMonths: number;
   };
+}
+
+/** BG/NBD parameters r, α, a, b times 1,000,000 (weeks); 0 anywhere: no model. */
+export interface ActivityModelPolicy {
+  readonly rMillionths: number;
+  readonly alphaMillionths: number;
+  readonly aMillionths: number;
+  readonly bMillionths: number;
 }
 
 export type DowngradableTier = Exclude<Tier, 'ordinary'>;
@@ -108,12 +155,30 @@ export interface RiskWeights {
   readonly aumDeclineByTier: Readonly<Record<Tier, number>>;
   readonly tierDowngradeByFormerTier: Readonly<Record<DowngradableTier, number>>;
   readonly complaintBySeverity: Readonly<Record<ComplaintSeverity, number>>;
+  /**
+   * The strength of the most telling detractor answer (0 out of 10), the mildest (6) weighing
+   * half of it: 37.43% of surveyed customers are detractors (thesis §3.3), so one answer alone
+   * says little.
+   */
+  readonly detractor: number;
+  /** The strength of what a customer told the bank about leaving (`leavingIntentOf`). */
+  readonly leavingIntent: Readonly<Record<LeavingIntent, number>>;
 }
+
+const NO_ACTIVITY_MODEL: ActivityModelPolicy = {
+  rMillionths: 0,
+  alphaMillionths: 0,
+  aMillionths: 0,
+  bMillionths: 0,
+};
 
 /**
  * The default policy. Numbers from the thesis where it gives them (detractor 0–6; tiers at
  * 200k/1M/6M; payroll in the first half of the month, drained in the second), otherwise chosen
- * to be conservative and documented next to the signal that uses them.
+ * to be conservative and documented next to the signal that uses them. The keys added after
+ * 2026-11-1 (stated leaving intent, the money-gone rule, where an AUM fall went, the caps on
+ * idle and departed maturity proceeds) are off or neutral here, so that 2026-11-1 still decides
+ * what it always decided; the deployed policy file turns them on under its own version.
  */
 export const DEFAULT_RISK_POLICY: RiskPolicy = {
   version: '2026-11-1',
@@ -132,6 +197,8 @@ export const DEFAULT_RISK_POLICY: RiskPolicy = {
     dormancyRecentDays: 60,
     complaintDays: 90,
     surveyDays: 180,
+    leavingIntentDays: 60,
+    maturityNoticeDays: 30,
     employerTrailingBatches: 6,
     employerTrailingMonths: 6,
   },
@@ -143,6 +210,7 @@ export const DEFAULT_RISK_POLICY: RiskPolicy = {
       longDeclineBasisPoints: 3_000,
       fullStrengthDeclineBasisPoints: 6_000,
       minDeclineMinor: yuan(10_000),
+      minSentElsewhereBasisPoints: 0,
     },
     tierDowngrade: { marginBasisPoints: 500 },
     largeOutboundTransfer: {
@@ -154,9 +222,12 @@ export const DEFAULT_RISK_POLICY: RiskPolicy = {
       minProceedsMinor: yuan(10_000),
       reinvestedShareBasisPoints: 8_000,
       leftBankShareBasisPoints: 5_000,
+      idleMaxStrengthBasisPoints: 10_000,
+      leftFullAtAumShareBasisPoints: 0,
     },
     dormancy: { recentRateBasisPoints: 2_000, minExpectedActiveDays: 6, minBaselineDays: 120 },
     dissatisfaction: { detractorMaxScore: 6 },
+    earlyWarning: { goneAtOrBelowPeakBasisPoints: 0 },
     employer: {
       headcountShrinkBasisPoints: 2_000,
       batchLateToleranceDays: 5,
@@ -195,7 +266,15 @@ export const DEFAULT_RISK_POLICY: RiskPolicy = {
       'private-banking': 10_000,
     },
     complaintBySeverity: { low: 4_000, medium: 6_000, high: 8_000 },
+    detractor: 10_000,
+    leavingIntent: { elsewhere: 0, 'not-renewing': 0 },
   },
   bands: { watch: 35, warning: 55, critical: 75 },
+  activityModel: {
+    ordinary: NO_ACTIVITY_MODEL,
+    'wealth-management': NO_ACTIVITY_MODEL,
+    fortune: NO_ACTIVITY_MODEL,
+    'private-banking': NO_ACTIVITY_MODEL,
+  },
   hysteresis: { clearMarginPoints: 10, minDwellDays: 7 },
 };

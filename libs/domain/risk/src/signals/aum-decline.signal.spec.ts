@@ -108,3 +108,36 @@ describe('AUM decline over 30 and 90 days, on monthly means', () => {
     expect(fired).toEqual([]);
   });
 });
+
+describe('AUM decline: where the fall went (minSentElsewhereBasisPoints)', () => {
+  const half = {
+    ...policy,
+    thresholds: {
+      ...policy.thresholds,
+      aumDecline: { ...policy.thresholds.aumDecline, minSentElsewhereBasisPoints: 5_000 },
+    },
+  };
+
+  it('given 300,000 of 500,000 yuan sent to another bank, when half the fall must have left, then it fires and shows the share sent', () => {
+    const story = levels([
+      ['2024-01-01', 500_000],
+      ['2024-06-10', 200_000],
+    ]);
+    const { customer, evidence } = story.fold();
+    const signal = aumDecline(customer, evidence, day('2024-06-29'), half);
+    expect(signal?.strengthBasisPoints).toBe(6_000);
+    expect(signal?.measures.map((m) => m.name)).toContain(
+      'sent-to-other-banks-against-fall-30-days',
+    );
+  });
+
+  it('given the same 300,000 yuan withdrawn at the counter, when half the fall must have left, then nothing fires', () => {
+    const story = levels([['2024-01-01', 500_000]]);
+    story.withdraw('2024-06-10', 300_000);
+    const { customer, evidence } = story.fold();
+    expect(aumDecline(customer, evidence, day('2024-06-29'), half)).toBeNull();
+    expect(aumDecline(customer, evidence, day('2024-06-29'), policy)?.strengthBasisPoints).toBe(
+      6_000,
+    );
+  });
+});

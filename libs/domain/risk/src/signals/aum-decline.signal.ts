@@ -1,6 +1,6 @@
 import type { DayNumber, MinorUnits } from '@churn/domain-kernel';
 import { tierOf, type CustomerState, type Tier } from '@churn/domain-customer';
-import { outflowsBetween } from '../evidence/evidence-queries';
+import { outflowsBetween, outflowsCompleteFrom, totalOf } from '../evidence/evidence-queries';
 import type { RiskEvidence } from '../evidence/risk-evidence';
 import type { RiskPolicy } from '../policy/risk-policy';
 import { aumMean } from './aum-windows';
@@ -31,14 +31,10 @@ export const aumDecline = (
 ): Signal | null => {
   const { aumShortLookbackDays, aumLongLookbackDays } = policy.windows;
   const { shortDeclineBasisPoints, longDeclineBasisPoints } = policy.thresholds.aumDecline;
-  const short = declineOver(
-    customer,
-    asOfDay,
-    aumShortLookbackDays,
-    shortDeclineBasisPoints,
-    policy,
-  );
-  const long = declineOver(customer, asOfDay, aumLongLookbackDays, longDeclineBasisPoints, policy);
+  const over = (lookbackDays: number, thresholdBasisPoints: number) =>
+    declineOver(customer, evidence, asOfDay, lookbackDays, thresholdBasisPoints, policy);
+  const short = over(aumShortLookbackDays, shortDeclineBasisPoints);
+  const long = over(aumLongLookbackDays, longDeclineBasisPoints);
   const fired = [short, long].filter((d): d is Decline => d !== null);
   const decisive = fired.reduce<Decline | null>(
     (best, d) => (best === null || d.strength > best.strength ? d : best),
@@ -55,10 +51,13 @@ export interface Decline {
   readonly thresholdBasisPoints: number;
   readonly formerTier: Tier;
   readonly strength: number;
+  /** Sent to other banks since the earlier mean began, against the fall; null when unknown. */
+  readonly sentElsewhereBasisPoints: number | null;
 }
 
 const declineOver = (
   customer: CustomerState,
+  evidence: RiskEvidence,
   asOfDay: DayNumber,
   lookbackDays: number,
   thresholdBasisPoints: number,
@@ -72,6 +71,13 @@ const declineOver = (
   const declineBasisPoints = basisPoints(beforeMinor - nowMinor, beforeMinor);
   if (declineBasisPoints < thresholdBasisPoints) return null;
   if (beforeMinor - nowMinor < minDeclineMinor) return null;
+  const sentElsewhereBasisPoints = sentElsewhere(evidence, asOfDay, lookbackDays, policy, {
+    beforeMinor,
+    nowMinor,
+  });
+  const { minSentElsewhereBasisPoints } = policy.thresholds.aumDecline;
+  if (sentElsewhereBasisPoints !== null && sentElsewhereBasisPoints < minSentElsewhereBasisPoints)
+    return null;
   const formerTier = tierOf(beforeMinor);
   const ramp = rampStrength(declineBasisPoints, thresholdBasisPoints, full);
   const strength = clampStrength((ramp * policy.weights.aumDeclineByTier[formerTier]) / 10_000);
@@ -83,7 +89,27 @@ const declineOver = (
     thresholdBasisPoints,
     formerTier,
     strength,
+    sentElsewhereBasisPoints,
   };
+};
+
+/**
+ * Where the fall went (DOMAIN.md §4: "large transfers to other banks"): money sent to other banks
+ * from the first day of the earlier mean to `asOfDay`, in basis points of the fall of the means.
+ * Money spent or moved inside the bank is not money leaving it. Null when the outflows of that
+ * span are not all known (the evidence dropped some): then the decline is not held back.
+ */
+const sentElsewhere = (
+  evidence: RiskEvidence,
+  asOfDay: DayNumber,
+  lookbackDays: number,
+  policy: RiskPolicy,
+  means: { readonly beforeMinor: MinorUnits; readonly nowMinor: MinorUnits },
+): number | null => {
+  const from = asOfDay - lookbackDays - policy.windows.aumMeanDays + 1;
+  if (!outflowsCompleteFrom(evidence, from) || from < (evidence.firstDay ?? from)) return null;
+  const sent = totalOf(outflowsBetween(evidence, from, asOfDay));
+  return basisPoints(sent, means.beforeMinor - means.nowMinor);
 };
 
 /** Where the money went, as far as the bank saw: the largest transfers to other banks since. */
@@ -128,6 +154,17 @@ const declineSignal = (
         minDeclineMinor,
         'fen',
       ),
+      ...(d.sentElsewhereBasisPoints === null ||
+      policy.thresholds.aumDecline.minSentElsewhereBasisPoints === 0
+        ? []
+        : [
+            measure(
+              `sent-to-other-banks-against-fall-${d.lookbackDays}-days`,
+              d.sentElsewhereBasisPoints,
+              policy.thresholds.aumDecline.minSentElsewhereBasisPoints,
+              'basis-points',
+            ),
+          ]),
     ]),
     explanation: explain(decisive, asOfDay, aumMeanDays),
   };

@@ -70,3 +70,59 @@ describe('dissatisfaction: complaints and detractor survey answers (0–6)', () 
     });
   });
 });
+
+describe('dissatisfaction: what the customer told the bank about leaving (policy 2026-11-3 keys)', () => {
+  const told = {
+    ...policy,
+    weights: {
+      ...policy.weights,
+      detractor: 6_000,
+      leavingIntent: { elsewhere: 10_000, 'not-renewing': 10_000 },
+    },
+  };
+
+  it('given a rates enquiry naming another bank 20 days ago, when assessed, then it fires at the intent weight', () => {
+    const story = new CustomerStory().onboard('2024-01-01');
+    const id = story.contact('2024-06-10', '客户询问大额存单利率，表示他行利率更高，考虑转出。');
+    const { customer, evidence } = story.fold();
+    const signal = dissatisfaction(customer, evidence, day('2024-06-30'), told);
+    expect(signal?.strengthBasisPoints).toBe(10_000);
+    expect(signal?.evidenceEventIds).toEqual([id]);
+    expect(signal?.measures).toContainEqual({
+      name: 'said-would-move-elsewhere',
+      value: 1,
+      threshold: 1,
+      unit: 'count',
+    });
+    expect(signal?.explanation).toContain('told the bank on 2024-06-10 of moving money');
+  });
+
+  it('given the same enquiry 61 days ago, when assessed, then it no longer speaks (leavingIntentDays 60)', () => {
+    const story = new CustomerStory().onboard('2024-01-01');
+    story.contact('2024-04-30', '客户询问大额存单利率，表示他行利率更高，考虑转出。');
+    const { customer, evidence } = story.fold();
+    expect(dissatisfaction(customer, evidence, day('2024-06-30'), told)).toBeNull();
+  });
+
+  it('given a routine question about certificates of deposit, when assessed, then nothing fires', () => {
+    const story = new CustomerStory().onboard('2024-01-01');
+    story.contact('2024-06-10', '咨询大额存单');
+    const { customer, evidence } = story.fold();
+    expect(dissatisfaction(customer, evidence, day('2024-06-30'), told)).toBeNull();
+  });
+
+  it('given an answer of 0 alone, when the detractor weight is 6,000, then the strength is 6,000', () => {
+    const { customer, evidence } = said(['survey', '2024-06-01', 0]);
+    expect(dissatisfaction(customer, evidence, day('2024-06-30'), told)?.strengthBasisPoints).toBe(
+      6_000,
+    );
+  });
+
+  it('given the intents are weighted 0 (DEFAULT_RISK_POLICY), when a customer said they would leave, then nothing fires', () => {
+    const story = new CustomerStory().onboard('2024-01-01');
+    story.contact('2024-06-10', '客户对投诉处理结果不满意，表示考虑更换银行。');
+    const { customer, evidence } = story.fold();
+    const signal = dissatisfaction(customer, evidence, day('2024-06-30'), policy);
+    expect(signal?.strengthBasisPoints ?? 0).toBe(0);
+  });
+});

@@ -1,6 +1,7 @@
 import { bankDate } from '@churn/domain-kernel';
 import { DEFAULT_RISK_POLICY as policy } from '../policy/risk-policy';
 import { CustomerStory, day } from '../testing/customer-story';
+import { activityOutlook } from './activity-outlook';
 import { dormancy } from './dormancy.signal';
 
 /** A customer who acts every `everyDays` days from `from` until `until`. */
@@ -77,5 +78,47 @@ describe("dormancy, against the customer's own rate of activity", () => {
     expect(signal?.explanation).toBe(
       'Usually active on about 30 days in 60; active on 0 in the last 60 (last on 2023-12-31)',
     );
+  });
+});
+
+describe('dormancy: the activity model as evidence (activityModel)', () => {
+  /** r 1, α 2, a 0.5, b 2 (weeks) for ordinary customers only. */
+  const modelled = {
+    ...policy,
+    activityModel: {
+      ...policy.activityModel,
+      ordinary: {
+        rMillionths: 1_000_000,
+        alphaMillionths: 2_000_000,
+        aMillionths: 500_000,
+        bMillionths: 2_000_000,
+      },
+    },
+  };
+  const silent = () => habit('2023-01-01', '2023-12-31', 2).fold();
+
+  it('given a model for the tier, when a customer fell silent, then P(alive) and expected activity are shown but the strength is unchanged', () => {
+    const { customer, evidence } = silent();
+    const plain = dormancy(customer, evidence, day('2024-03-01'), policy);
+    const signal = dormancy(customer, evidence, day('2024-03-01'), modelled);
+    expect(signal?.strengthBasisPoints).toBe(plain?.strengthBasisPoints);
+    const pAlive = signal?.measures.find((m) => m.name === 'model-p-alive');
+    expect(pAlive?.value).toBeGreaterThanOrEqual(0);
+    expect(pAlive?.value).toBeLessThan(5_000);
+    expect(signal?.measures.map((m) => m.name)).toContain('model-expected-active-days-next-60');
+    expect(signal?.explanation).toContain('activity model (modified BG/NBD) gives P(alive)');
+  });
+
+  it('given the same customer still active, when assessed, then the model sees them alive', () => {
+    const { customer } = habit('2023-01-01', '2024-03-01', 2).fold();
+    const outlook = activityOutlook(customer.activity, 'ordinary', day('2024-03-01'), 60, modelled);
+    expect(outlook?.pAliveBasisPoints).toBeGreaterThan(9_000);
+    expect(outlook?.expectedActiveDays).toBeGreaterThan(0);
+  });
+
+  it('given no model for the tier (all 0), when a customer fell silent, then nothing of the model is shown', () => {
+    const { customer, evidence } = silent();
+    const signal = dormancy(customer, evidence, day('2024-03-01'), policy);
+    expect(signal?.measures.map((m) => m.name)).not.toContain('model-p-alive');
   });
 });

@@ -3,7 +3,9 @@ import type { CustomerState } from '@churn/domain-customer';
 import { firstOnOrAfterDay } from '../evidence/evidence-queries';
 import type { RiskEvidence } from '../evidence/risk-evidence';
 import type { RiskPolicy } from '../policy/risk-policy';
-import { dateText } from './explain';
+import { customerValueOf } from '../score/score';
+import { activityOutlook, type ActivityOutlook } from './activity-outlook';
+import { dateText, percentText } from './explain';
 import { evidenceIds, FULL_STRENGTH, measure, type Signal } from './signal';
 
 /**
@@ -14,9 +16,11 @@ import { evidenceIds, FULL_STRENGTH, measure, type Signal } from './signal';
  * was active on at most `recentRateBasisPoints` of the days their own earlier rate predicts, and
  * that rate predicts at least `minExpectedActiveDays` (occasional customers never fire) from at
  * least `minBaselineDays` of history. Strength: half at the threshold, full at no activity at all.
+ * Where the policy carries an activity model for the customer's tier (`activityModel`), its
+ * P(alive) and expected activity are shown beside, as evidence (DOMAIN.md §9), not weighed.
  */
 export const dormancy = (
-  _customer: CustomerState,
+  customer: CustomerState,
   evidence: RiskEvidence,
   asOfDay: DayNumber,
   policy: RiskPolicy,
@@ -36,11 +40,14 @@ export const dormancy = (
   const rate = Math.floor((recent * baselineSpan * 10_000) / (baselineActive * windowDays));
   if (rate > recentRateBasisPoints) return null;
   const expected = Math.floor((baselineActive * windowDays) / baselineSpan);
-  return dormancySignal({ rate, expected, recent }, evidence, policy);
+  const tier = customerValueOf(customer, asOfDay, policy).tier;
+  const outlook = activityOutlook(customer.activity, tier, asOfDay, windowDays, policy);
+  return dormancySignal({ rate, expected, recent }, outlook, evidence, policy);
 };
 
 const dormancySignal = (
   found: { readonly rate: number; readonly expected: number; readonly recent: number },
+  outlook: ActivityOutlook | null,
   evidence: RiskEvidence,
   policy: RiskPolicy,
 ): Signal => {
@@ -55,9 +62,25 @@ const dormancySignal = (
     measures: [
       measure('recent-rate-against-usual', found.rate, recentRateBasisPoints, 'basis-points'),
       measure('expected-active-days', found.expected, minExpectedActiveDays, 'days'),
+      ...(outlook === null
+        ? []
+        : [
+            measure('model-p-alive', outlook.pAliveBasisPoints, 5_000, 'basis-points'),
+            measure(
+              `model-expected-active-days-next-${outlook.days}`,
+              outlook.expectedActiveDays,
+              found.expected,
+              'days',
+            ),
+          ]),
     ],
     explanation:
       `Usually active on about ${found.expected} days in ${windowDays}; active on ${found.recent} ` +
-      `in the last ${windowDays}${lastDay === null ? '' : ` (last on ${dateText(lastDay)})`}`,
+      `in the last ${windowDays}${lastDay === null ? '' : ` (last on ${dateText(lastDay)})`}` +
+      (outlook === null
+        ? ''
+        : `; the ${outlook.tier} activity model (modified BG/NBD) gives P(alive) ` +
+          `${percentText(outlook.pAliveBasisPoints)} and about ${outlook.expectedActiveDays} ` +
+          `active days in the next ${outlook.days}`),
   };
 };

@@ -113,3 +113,76 @@ describe('a time deposit matured and not rolled over (到期未转存)', () => {
     );
   });
 });
+
+describe('maturity not rolled over: what policy 2026-11-3 adds', () => {
+  const tuned = {
+    ...policy,
+    thresholds: {
+      ...policy.thresholds,
+      maturityNotRolledOver: {
+        ...policy.thresholds.maturityNotRolledOver,
+        idleMaxStrengthBasisPoints: 1_000,
+        leftFullAtAumShareBasisPoints: 5_000,
+      },
+    },
+    weights: { ...policy.weights, leavingIntent: { elsewhere: 10_000, 'not-renewing': 10_000 } },
+  };
+
+  it('given idle proceeds only, when the idle strength is capped at 1,000, then it speaks at 1,000', () => {
+    const { customer, evidence } = maturing('nothing').fold();
+    expect(
+      maturityNotRolledOver(customer, evidence, day('2024-07-15'), tuned)?.strengthBasisPoints,
+    ).toBe(1_000);
+  });
+
+  it('given 60,000 of 500,000 yuan left for another bank, when full strength needs half the AUM gone, then it speaks by the share that left', () => {
+    const { customer, evidence } = maturing('half-to-cmb').fold();
+    const signal = maturityNotRolledOver(customer, evidence, day('2024-07-15'), tuned);
+    // Left: 60,000 of the 500,000 yuan before (1,200 bp), full at 5,000 bp → 2,400.
+    expect(signal?.strengthBasisPoints).toBe(2_400);
+  });
+
+  /** 100,000 yuan, 80,000 of it in a time deposit maturing on 2024-07-05. */
+  const announced = (note: string, noteOn = '2024-07-02'): CustomerStory => {
+    const story = new CustomerStory().onboard('2024-01-01');
+    story.deposit('2024-01-02', 100_000);
+    story.buy('2024-01-05', 'td-1', 80_000, '2024-07-05');
+    story.contact(noteOn, note, 'bank');
+    return story;
+  };
+
+  it('given the customer told the RM 3 days before maturity they will not renew, when assessed that day, then it fires before the product matures', () => {
+    const story = announced('产品到期提醒，客户表示暂不续存。');
+    const { customer, evidence } = story.fold();
+    const signal = maturityNotRolledOver(customer, evidence, day('2024-07-02'), tuned);
+    // 80,000 of 100,000 yuan matures: 8,000 bp of AUM, doubled and capped → full.
+    expect(signal?.strengthBasisPoints).toBe(10_000);
+    expect(signal?.evidenceEventIds).toEqual(['c1-4']);
+    expect(signal?.measures).toContainEqual({
+      name: 'days-to-maturity',
+      value: 3,
+      threshold: 30,
+      unit: 'days',
+    });
+    expect(signal?.explanation).toContain('will not be renewed');
+  });
+
+  it('given a plain maturity reminder, when assessed, then nothing fires before maturity', () => {
+    const { customer, evidence } = announced('产品到期提醒').fold();
+    expect(maturityNotRolledOver(customer, evidence, day('2024-07-02'), tuned)).toBeNull();
+  });
+
+  it('given the note came 40 days before the maturity date, when notice is 30 days, then nothing fires', () => {
+    const { customer, evidence } = announced(
+      '产品到期提醒，客户表示暂不续存。',
+      '2024-05-26',
+    ).fold();
+    expect(maturityNotRolledOver(customer, evidence, day('2024-05-27'), tuned)).toBeNull();
+  });
+
+  it('given DEFAULT_RISK_POLICY (intent weight 0), when told, then nothing fires', () => {
+    const { customer, evidence } = announced('产品到期提醒，客户表示暂不续存。').fold();
+    const signal = maturityNotRolledOver(customer, evidence, day('2024-07-02'), policy);
+    expect(signal?.strengthBasisPoints ?? 0).toBe(0);
+  });
+});

@@ -1,4 +1,4 @@
-import type { DayNumber, MinorUnits } from '@churn/domain-kernel';
+import { dayOfBankDate, type DayNumber, type MinorUnits } from '@churn/domain-kernel';
 import { aumOn, type CustomerState } from '@churn/domain-customer';
 import {
   firstOnOrAfter,
@@ -32,8 +32,11 @@ import {
  * at most `maturityActiveDays` after that, count together; the money put into products since the
  * first of them (rollovers and purchases) must reach `reinvestedShareBasisPoints` of the proceeds.
  * Strength is the idle proceeds' share of the AUM before (how much of the customer's wealth is
- * now free to leave), and full once `leftBankShareBasisPoints` of the proceeds went to other
- * banks over and above the customer's usual monthly transfers (the tide, §9).
+ * now free to leave), at most `idleMaxStrengthBasisPoints`; once `leftBankShareBasisPoints` of
+ * the proceeds went to other banks over and above the customer's usual monthly transfers (the
+ * tide, §9), the share of the AUM before that left, full at `leftFullAtAumShareBasisPoints`
+ * (or full whatever left, when that is 0). A customer who told the bank a product will not be
+ * renewed is seen before it matures (`announcedNotRenewing`); the stronger of the two speaks.
  */
 export const maturityNotRolledOver = (
   customer: CustomerState,
@@ -43,14 +46,85 @@ export const maturityNotRolledOver = (
 ): Signal | null => {
   const { reinvestedShareBasisPoints, leftBankShareBasisPoints } =
     policy.thresholds.maturityNotRolledOver;
+  const { idleMaxStrengthBasisPoints } = policy.thresholds.maturityNotRolledOver;
   const found = unreinvested(customer, evidence, asOfDay, policy);
-  if (found === null || found.reinvestedShare >= reinvestedShareBasisPoints) return null;
+  const announced = announcedNotRenewing(customer, evidence, asOfDay, policy);
+  if (found === null || found.reinvestedShare >= reinvestedShareBasisPoints) return announced;
   const strength =
     found.leftShare >= leftBankShareBasisPoints
-      ? FULL_STRENGTH
-      : clampStrength(basisPoints(found.idleMinor, found.aumBeforeMinor));
-  return unreinvestedSignal(customer, found, strength, evidence, asOfDay, policy);
+      ? leftStrength(found, policy)
+      : Math.min(
+          idleMaxStrengthBasisPoints,
+          clampStrength(basisPoints(found.idleMinor, found.aumBeforeMinor)),
+        );
+  const signal = unreinvestedSignal(customer, found, strength, evidence, asOfDay, policy);
+  return announced !== null && announced.strengthBasisPoints > strength ? announced : signal;
 };
+
+/** Full once `leftFullAtAumShareBasisPoints` of the AUM before left (0: full whatever left). */
+const leftStrength = (found: Unreinvested, policy: RiskPolicy): number => {
+  const fullAt = policy.thresholds.maturityNotRolledOver.leftFullAtAumShareBasisPoints;
+  if (fullAt === 0) return FULL_STRENGTH;
+  return clampStrength(
+    (basisPoints(found.leftMinor, found.aumBeforeMinor) * FULL_STRENGTH) / fullAt,
+  );
+};
+
+/**
+ * Told the bank a product will not be renewed (`leavingIntentOf` 'not-renewing', e.g. "暂不续存"
+ * noted at an RM's maturity reminder) within `maturityNoticeDays` of its maturity date, while the
+ * product is still held or matured within the grace period: the bank knows every maturity date,
+ * and today RMs call only at maturity (DOMAIN.md §4). Strength: `weights.leavingIntent
+ * ['not-renewing']` times the share of AUM maturing, full from half of it.
+ */
+export const announcedNotRenewing = (
+  customer: CustomerState,
+  evidence: RiskEvidence,
+  asOfDay: DayNumber,
+  policy: RiskPolicy,
+): Signal | null => {
+  const { maturityNoticeDays, maturityGraceDays } = policy.windows;
+  const { minProceedsMinor } = policy.thresholds.maturityNotRolledOver;
+  const said = evidence.leavingIntents.filter(
+    (i) => i.intent === 'not-renewing' && i.day > asOfDay - maturityNoticeDays && i.day <= asOfDay,
+  );
+  const first = said[0];
+  if (first === undefined) return null;
+  const maturing = [...customer.holdings.values()].filter((h) => {
+    const due = h.maturesOn === null ? null : dayOfBankDate(h.maturesOn);
+    if (due === null || due < first.day || due > first.day + maturityNoticeDays) return false;
+    if (h.status === 'held') return true;
+    return h.status === 'matured' && (h.closedDay ?? asOfDay) > asOfDay - maturityGraceDays;
+  });
+  const principalMinor = maturing.reduce((sum, h) => sum + h.principalMinor, 0);
+  if (maturing.length === 0 || principalMinor < minProceedsMinor) return null;
+  const aumMinor = Math.max(customer.aumMinor, principalMinor);
+  const share = basisPoints(principalMinor, aumMinor);
+  const strength = clampStrength(
+    (policy.weights.leavingIntent['not-renewing'] * Math.min(10_000, 2 * share)) / 10_000,
+  );
+  const dates = maturing.map((h) => `${h.holdingId} on ${h.maturesOn ?? ''}`).join(', ');
+  return {
+    code: 'maturity-not-rolled-over',
+    strengthBasisPoints: strength,
+    evidenceEventIds: evidenceIds(said.map((i) => i.eventId)),
+    measures: [
+      measure('maturing-share-of-aum', share, 0, 'basis-points'),
+      measure(
+        'days-to-maturity',
+        Math.max(0, firstDue(maturing) - asOfDay),
+        maturityNoticeDays,
+        'days',
+      ),
+    ],
+    explanation:
+      `Said on ${dateText(first.day)} that a maturing product will not be renewed; ` +
+      `${yuanText(principalMinor)} (${percentText(share)} of AUM) matures: ${dates}`,
+  };
+};
+
+const firstDue = (holdings: readonly { readonly maturesOn: string | null }[]): DayNumber =>
+  Math.min(...holdings.map((h) => (h.maturesOn === null ? Infinity : dayOfBankDate(h.maturesOn))));
 
 interface Unreinvested {
   readonly ended: readonly ProductEndEvidence[];
@@ -60,6 +134,8 @@ interface Unreinvested {
   readonly aumBeforeMinor: MinorUnits;
   readonly reinvestedShare: number;
   readonly leftShare: number;
+  /** Sent to other banks since the first end, beyond the usual, at most the proceeds. */
+  readonly leftMinor: MinorUnits;
   readonly reinvestments: readonly ReinvestmentEvidence[];
 }
 
@@ -87,6 +163,7 @@ const unreinvested = (
     aumBeforeMinor: Math.max(aumOn(customer, first.day - 1) ?? 0, idleMinor),
     reinvestedShare: basisPoints(proceedsMinor - idleMinor, proceedsMinor),
     leftShare: basisPoints(left, proceedsMinor),
+    leftMinor: left,
     reinvestments,
   };
 };

@@ -111,6 +111,15 @@ export class CustomerStory {
     return this.add(f, id);
   }
 
+  /** Money spent or withdrawn inside the bank (a counter withdrawal): it does not go to another bank. */
+  withdraw(date: string, yuanAmount: number): string {
+    return this.add(
+      posted(this.customerId, this.current, -yuan(yuanAmount), at(date, '15:00:00'), {
+        channel: 'counter',
+      }),
+    );
+  }
+
   /** A small customer-initiated act (a card payment), the stuff of activity rates. */
   act(date: string, channel: TransactionChannel = 'pos'): string {
     return this.add(
@@ -191,6 +200,22 @@ export class CustomerStory {
         customerId: this.customerId,
         surveyId,
         score,
+        occurredAt: at(date),
+      }),
+    );
+  }
+
+  /** A contact logged by the RM, with its note (CRM). */
+  contact(date: string, summary: string, initiatedBy: 'bank' | 'customer' = 'customer'): string {
+    const contactId = `t${this.sequence + 1}`;
+    return this.add(
+      fact('ContactLogged', {
+        customerId: this.customerId,
+        contactId,
+        staffId: 'RM-1',
+        channel: 'phone',
+        initiatedBy,
+        summary,
         occurredAt: at(date),
       }),
     );

@@ -15,7 +15,12 @@ export type { DiskUsage } from './disk-usage';
  * embedded SQLite file (one machine, tests). The same port either way.
  */
 export type EventStoreSettings =
-  | { readonly kind: 'embedded'; readonly path: string }
+  | {
+      readonly kind: 'embedded';
+      readonly path: string;
+      /** `EVENT_STORE_READ_AHEAD=on`: subscriptions catch up reading on a second thread. */
+      readonly readAhead?: boolean;
+    }
   | { readonly kind: 'eventstoredb'; readonly url: string };
 
 export interface OpenedEventStore {
@@ -44,10 +49,18 @@ export const eventStoreSettingsFromEnv = (
       throw new Error(`EVENTSTORE_URL must be an esdb:// connection string, got "${url}"`);
     return { kind: 'eventstoredb', url };
   }
-  return { kind: 'embedded', path: env['EVENT_STORE_PATH'] || defaultPath };
+  const readAhead = env['EVENT_STORE_READ_AHEAD'] ?? 'off';
+  if (readAhead !== 'on' && readAhead !== 'off')
+    throw new Error(`EVENT_STORE_READ_AHEAD must be on or off, got "${readAhead}"`);
+  const path = env['EVENT_STORE_PATH'] || defaultPath;
+  return readAhead === 'on'
+    ? { kind: 'embedded', path, readAhead: true }
+    : { kind: 'embedded', path };
 };
 
 const PING_STREAM = '$health-ping';
+/** Two full pages (1,000 events) behind: a catch-up, not a burst of live appends. */
+const READ_AHEAD_AFTER_FULL_PAGES = 2;
 
 export const openEventStore = (settings: EventStoreSettings): OpenedEventStore => {
   if (settings.kind === 'eventstoredb') {
@@ -64,7 +77,10 @@ export const openEventStore = (settings: EventStoreSettings): OpenedEventStore =
   }
   const directory = dirname(settings.path);
   mkdirSync(directory, { recursive: true });
-  const store = SqliteEventStore.open(settings.path);
+  const store = SqliteEventStore.open(
+    settings.path,
+    settings.readAhead ? { readAhead: { afterFullPages: READ_AHEAD_AFTER_FULL_PAGES } } : {},
+  );
   return {
     store,
     checkpoints: store.checkpointStore(),

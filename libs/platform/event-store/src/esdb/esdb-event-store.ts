@@ -9,6 +9,7 @@ import {
   excludeSystemEvents,
   streamNameFilter,
 } from '@eventstore/db-client';
+import { appendStreamByStream } from '../append-many';
 import { collect } from '../collect';
 import { instantMs, serializeBatch, type SerializedEvent } from '../event-codec';
 import { DuplicateEventIdError } from '../event-store.errors';
@@ -21,6 +22,8 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
+  type StreamAppendOutcome,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
@@ -111,6 +114,13 @@ export class EsdbEventStore implements EventStore {
           throw toWrongExpectedRevision(error, stream, options.expectedRevision);
       }
     }
+  }
+
+  /** Stream by stream (`append-many.ts`): each item is one `append`. */
+  appendMany(appends: readonly StreamAppend[]): Promise<readonly StreamAppendOutcome[]> {
+    return appendStreamByStream(appends, (item) =>
+      this.append(item.stream, item.events, { expectedRevision: item.expectedRevision }),
+    );
   }
 
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {

@@ -1,3 +1,4 @@
+import { appendStreamByStream } from '../append-many';
 import { serializeBatch, toRecordedEvent, type StoredEvent } from '../event-codec';
 import { DuplicateEventIdError } from '../event-store.errors';
 import {
@@ -9,6 +10,8 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
+  type StreamAppendOutcome,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
@@ -95,6 +98,13 @@ export class InMemoryEventStore implements EventStore {
     this.streams.set(stream, held);
     this.signal.notify();
     return { nextRevision: held.events.length - 1, position: this.log.length };
+  }
+
+  /** Stream by stream (`append-many.ts`): each item is one `append`. */
+  appendMany(appends: readonly StreamAppend[]): Promise<readonly StreamAppendOutcome[]> {
+    return appendStreamByStream(appends, (item) =>
+      this.append(item.stream, item.events, { expectedRevision: item.expectedRevision }),
+    );
   }
 
   async loadStream(stream: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]> {

@@ -1,21 +1,39 @@
 import type Database from 'better-sqlite3';
 import type { SerializedEvent } from '../event-codec';
-import { DuplicateEventIdError } from '../event-store.errors';
-import type { AppendResult, ExpectedRevision } from '../event-store.port';
+import { DuplicateEventIdError, EventStoreError } from '../event-store.errors';
+import type { AppendResult, ExpectedRevision, StreamAppendOutcome } from '../event-store.port';
 import { checkExpectedRevision, retryResult } from '../idempotency';
 import type { EventStatements } from './sqlite-statements';
 
-interface PendingAppend {
+/** One stream's append, serialized and checked, ready to write. */
+export interface AppendRequest {
   readonly stream: string;
   readonly batch: readonly SerializedEvent[];
   readonly expected: ExpectedRevision;
+}
+
+interface PendingAppend extends AppendRequest {
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
 }
 
+/** A multi-stream append: its items already refused before writing carry their outcome. */
+export type ManyItem = AppendRequest | { readonly refused: StreamAppendOutcome };
+
+interface PendingMany {
+  readonly items: readonly ManyItem[];
+  readonly resolve: (outcomes: StreamAppendOutcome[]) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type Pending = PendingAppend | PendingMany;
+const isMany = (p: Pending): p is PendingMany => 'items' in p;
+
 type Outcome =
   | { readonly ok: true; readonly result: AppendResult }
   | { readonly ok: false; readonly error: unknown };
+
+type GroupOutcome = Outcome | { readonly many: StreamAppendOutcome[] };
 
 /** Read by its fields: an error from the native addon need not be an `Error` of this realm (Jest). */
 const isDuplicateId = (error: unknown): boolean => {
@@ -29,10 +47,10 @@ const isDuplicateId = (error: unknown): boolean => {
  * own append. A lone append skips the savepoint. Results are released only after the commit.
  */
 export class SqliteAppender {
-  private pending: PendingAppend[] = [];
+  private pending: Pending[] = [];
   /** Top level (`.immediate`) for a lone append; called inside `appendGroup` it becomes a savepoint. */
-  private readonly appendOne: Database.Transaction<(p: PendingAppend) => AppendResult>;
-  private readonly appendGroup: Database.Transaction<(ps: readonly PendingAppend[]) => Outcome[]>;
+  private readonly appendOne: Database.Transaction<(p: AppendRequest) => AppendResult>;
+  private readonly appendGroup: Database.Transaction<(ps: readonly Pending[]) => GroupOutcome[]>;
 
   constructor(
     db: Database.Database,
@@ -40,12 +58,14 @@ export class SqliteAppender {
     private readonly now: () => Date,
     private readonly onCommit: () => void,
   ) {
-    this.appendOne = db.transaction((p: PendingAppend) => this.write(p));
+    this.appendOne = db.transaction((p: AppendRequest) => this.write(p));
     // A one-event append needs no savepoint: every check runs before its single INSERT, and a
     // failing statement undoes itself. Savepoints cost two statements each, a fifth of a
     // 500-append group commit in ingestion's shape.
-    this.appendGroup = db.transaction((ps: readonly PendingAppend[]) =>
-      ps.map((p) => attempt(() => (p.batch.length === 1 ? this.write(p) : this.appendOne(p)))),
+    this.appendGroup = db.transaction((ps: readonly Pending[]) =>
+      ps.map((p) =>
+        isMany(p) ? { many: this.writeMany(p.items) } : attempt(() => this.nested(p)),
+      ),
     );
   }
 
@@ -60,33 +80,68 @@ export class SqliteAppender {
     });
   }
 
+  /**
+   * Many streams' appends as one member of the group commit: one promise for all, and no
+   * savepoint for a one-event item (the same reasoning as above).
+   */
+  appendMany(items: readonly ManyItem[]): Promise<StreamAppendOutcome[]> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ items, resolve, reject });
+      if (this.pending.length === 1) queueMicrotask(() => this.flush());
+    });
+  }
+
   /** Commits whatever is queued; `close()` calls it so no acknowledged-to-be append is left behind. */
   flush(): void {
     const group = this.pending;
     this.pending = [];
     const [only] = group;
     if (only === undefined) return;
-    if (group.length === 1) {
+    if (group.length === 1 && !isMany(only)) {
       const outcome = attempt(() => this.appendOne.immediate(only));
       settle(only, outcome);
       if (outcome.ok) this.onCommit();
       return;
     }
-    let outcomes: Outcome[];
+    let outcomes: GroupOutcome[];
     try {
       outcomes = this.appendGroup.immediate(group);
     } catch (error) {
       for (const p of group) p.reject(error);
       return;
     }
-    group.forEach((p, i) =>
-      settle(p, outcomes[i] ?? { ok: false, error: new Error('no outcome') }),
-    );
+    group.forEach((p, i) => {
+      const outcome = outcomes[i] ?? { ok: false, error: new Error('no outcome') };
+      if (isMany(p))
+        return 'many' in outcome ? p.resolve(outcome.many) : p.reject(new Error('no outcome'));
+      settle(p, 'many' in outcome ? { ok: false, error: new Error('no outcome') } : outcome);
+    });
     this.onCommit();
   }
 
+  /** Inside the group's transaction: a savepoint only where a batch has more than one insert. */
+  private nested(p: AppendRequest): AppendResult {
+    return p.batch.length === 1 ? this.write(p) : this.appendOne(p);
+  }
+
+  /**
+   * A refusal (`EventStoreError`) is the item's outcome; anything else (disk full, I/O) is the
+   * store failing: thrown, it rolls the whole group back and rejects every member.
+   */
+  private writeMany(items: readonly ManyItem[]): StreamAppendOutcome[] {
+    return items.map((item): StreamAppendOutcome => {
+      if ('refused' in item) return item.refused;
+      try {
+        return { ok: true, result: this.nested(item) };
+      } catch (error) {
+        if (error instanceof EventStoreError) return { ok: false, error };
+        throw error;
+      }
+    });
+  }
+
   /** The port's append rule, inside a transaction: idempotency first, then the revision check. */
-  private write({ stream, batch, expected }: PendingAppend): AppendResult {
+  private write({ stream, batch, expected }: AppendRequest): AppendResult {
     const { byId, atRevision, lastRevision, insert } = this.statements;
     const first = byId.get(stream, (batch[0] as SerializedEvent).id);
     if (first)

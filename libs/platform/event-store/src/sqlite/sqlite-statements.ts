@@ -57,6 +57,23 @@ export interface EventStatements {
   afterWithPrefixes(count: number): Database.Statement<unknown[], AllRow>;
 }
 
+/**
+ * Events after a position (the first `?`), at most `limit` (the last `?`), whose stream starts
+ * with one of `prefixCount` prefixes, each bound twice (`prefixParams`); none: every stream.
+ * The read-ahead thread (`read-ahead/`) runs the same query on its own connection.
+ */
+export const readAfterSql = (prefixCount: number): string => {
+  const anyPrefix = Array.from(
+    { length: prefixCount },
+    () => 'substr(stream, 1, length(?)) = ?',
+  ).join(' OR ');
+  const filter = prefixCount === 0 ? '' : ` AND (${anyPrefix})`;
+  return `SELECT ${COLUMNS}, stream FROM events WHERE position > ?${filter} ORDER BY position LIMIT ?`;
+};
+
+export const prefixParams = (prefixes: readonly string[]): string[] =>
+  prefixes.flatMap((prefix) => [prefix, prefix]);
+
 const streamRead = (order: 'ASC' | 'DESC'): string =>
   `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision BETWEEN ? AND ?
    AND occurred_at >= ? AND occurred_at < ? ORDER BY revision ${order} LIMIT ?`;
@@ -80,24 +97,12 @@ export const prepareStatements = (db: Database.Database): EventStatements => {
     backwards: db
       .prepare<[string, number, number, number, number, number], StreamRow>(streamRead('DESC'))
       .raw(),
-    after: db
-      .prepare<[number, number], AllRow>(
-        `SELECT ${COLUMNS}, stream FROM events WHERE position > ? ORDER BY position LIMIT ?`,
-      )
-      .raw(),
+    after: db.prepare<[number, number], AllRow>(readAfterSql(0)).raw(),
     head: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
     afterWithPrefixes: (count) => {
       let statement = prefixed.get(count);
       if (!statement) {
-        const anyPrefix = Array.from(
-          { length: count },
-          () => 'substr(stream, 1, length(?)) = ?',
-        ).join(' OR ');
-        statement = db
-          .prepare<unknown[], AllRow>(
-            `SELECT ${COLUMNS}, stream FROM events WHERE position > ? AND (${anyPrefix}) ORDER BY position LIMIT ?`,
-          )
-          .raw();
+        statement = db.prepare<unknown[], AllRow>(readAfterSql(count)).raw();
         prefixed.set(count, statement);
       }
       return statement;

@@ -20,6 +20,9 @@ const PAGE_SIZE = 500;
  * events it does not want: read before a short page, it is a position every event up to which the
  * page has seen, so the next query starts there instead of re-reading every non-matching event
  * since the last match on every append (positions commit in order: one writer at a time).
+ *
+ * `onEnd` runs once the iteration has ended, however (close, abort, `break`, an error): it
+ * releases what `pageAfter` holds (a read-ahead thread).
  */
 export const pollingSubscription = (
   pageAfter: PageAfter,
@@ -27,6 +30,7 @@ export const pollingSubscription = (
   options: SubscribeOptions,
   pollMs?: number,
   headPosition?: () => number,
+  onEnd?: () => void,
 ): Subscription => {
   const closed = new AbortController();
   const onAbort = (): void => closed.abort();
@@ -56,6 +60,7 @@ export const pollingSubscription = (
       }
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
+      onEnd?.();
     }
   }
 

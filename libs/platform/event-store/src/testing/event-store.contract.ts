@@ -1,4 +1,5 @@
 import { appendContract } from './contract/append.contract';
+import { appendManyContract } from './contract/append-many.contract';
 import { headContract } from './contract/head.contract';
 import { payloadContract } from './contract/payload.contract';
 import { readContract } from './contract/read.contract';
@@ -31,6 +32,7 @@ export const runEventStoreContract = (
     });
 
     appendContract(current);
+    appendManyContract(current);
     readContract(current);
     subscribeContract(current);
     payloadContract(current);
