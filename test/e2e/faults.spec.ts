@@ -20,7 +20,7 @@ import {
 } from '../support/backtest-prediction';
 import { simulatedBranchFeed, type BranchFeed } from '../support/branch-feed';
 import { startE2e, streamDays, type E2e } from '../support/e2e-harness';
-import { accountEscalations, escalationRows } from '../support/escalation-accounting';
+import { accountEscalations, alertHistory, escalationRows } from '../support/escalation-accounting';
 import {
   coordinateOf,
   expectedFromTopics,
@@ -314,7 +314,8 @@ describe(`faults while a branch streams through the system (E2E_FAULT_SEED=${SEE
     ]);
     for (const m of account.missed)
       console.log(
-        `missed: ${m.alertId} ${m.rule} due ${m.dueAt}, ended by ${m.endedBy}, ${Math.round(m.lateMs / 60_000)} SLA minutes after it came due`,
+        `missed: ${m.alertId} ${m.rule} due ${m.dueAt}, ended by ${m.endedBy}, ${Math.round(m.lateMs / 60_000)} SLA minutes after it came due\n` +
+          alertHistory(stored.events, m.alertId),
       );
     expect(duringOutage).toBeGreaterThan(0);
     expect(account.firedTwice).toEqual([]);

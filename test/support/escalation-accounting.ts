@@ -225,3 +225,11 @@ export const escalationRows = (a: EscalationAccount): [string, string | number][
   ['missed (ended by a later risk event, after a tick)', a.missed.length],
   ['fired twice / fired early', `${a.firedTwice.length} / ${a.firedEarly.length}`],
 ];
+
+/** An alert's stream as lines (revision, type, SLA instant, recorded at), for a failure message. */
+export const alertHistory = (events: readonly RecordedEvent[], alertId: string): string =>
+  events
+    .filter((e) => e.stream === `alert-${alertId}`)
+    .sort((a, b) => a.revision - b.revision)
+    .map((e) => `  ${e.revision} ${e.type} at ${iso(occurredAt(e))}, recorded ${e.recordedAt}`)
+    .join('\n');

@@ -3,7 +3,8 @@
 // flushed or committed. It is ready once its output matches `ready` (each service prints where
 // it listens); everything it prints is kept for failure messages.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { waitUntil } from '@churn/messaging/testing';
 
 const REPO_ROOT = resolve(__dirname, '../..');
@@ -39,6 +40,17 @@ export interface NodeProcess {
   stop(timeoutMs: number): Promise<ExitStatus>;
 }
 
+/**
+ * With SYSTEM_TEST_LOG_DIR set, everything a process prints is also written whole to
+ * `<dir>/<name>-<pid>.log` (a failure message keeps only the tail).
+ */
+const outputFile = (name: string, pid: number | undefined): string | null => {
+  const dir = process.env['SYSTEM_TEST_LOG_DIR'];
+  if (!dir) return null;
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `${name.replace(/[^\w.-]+/g, '_')}-${pid ?? 'unknown'}.log`);
+};
+
 export async function startNodeProcess(spec: NodeProcessSpec): Promise<NodeProcess> {
   const keep = spec.keepOutput ?? 200_000;
   const startedAt = Date.now();
@@ -61,7 +73,9 @@ export async function startNodeProcess(spec: NodeProcessSpec): Promise<NodeProce
   let output = '';
   let ready: string | undefined;
   let readyAt = 0;
+  const logFile = outputFile(spec.name, child.pid);
   const collect = (chunk: Buffer): void => {
+    if (logFile !== null) appendFileSync(logFile, chunk);
     output += chunk.toString('utf8');
     if (output.length > keep) output = output.slice(-keep / 2);
     if (ready === undefined) {

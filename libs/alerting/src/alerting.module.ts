@@ -107,6 +107,18 @@ export class AlertingEngine {
     });
     this.book = book;
     if (m) book.onChange(m.bookListener);
+    this.timers = new EscalationTimers(
+      book,
+      repository,
+      clock,
+      config,
+      { ...DEFAULT_TIMER_OPTIONS, ...options.timers },
+      {
+        ...(m ? { onBacklog: m.onBacklog, onTick: m.onTick } : {}),
+        onFailed: (alertId, error) =>
+          this.logger.warn(`escalation of ${alertId} failed: ${String(error)}`),
+      },
+    );
     this.bridge =
       options.bridge === false
         ? null
@@ -125,19 +137,8 @@ export class AlertingEngine {
               },
               onFailed: (error) => this.logger.error(`risk bridge stopped: ${String(error)}`),
             },
+            this.timers,
           );
-    this.timers = new EscalationTimers(
-      book,
-      repository,
-      clock,
-      config,
-      { ...DEFAULT_TIMER_OPTIONS, ...options.timers },
-      {
-        ...(m ? { onBacklog: m.onBacklog, onTick: m.onTick } : {}),
-        onFailed: (alertId, error) =>
-          this.logger.warn(`escalation of ${alertId} failed: ${String(error)}`),
-      },
-    );
     const senders = options.channels?.senders ?? options.senders ?? [new InboxSender()];
     this.dispatcher = new NotificationDispatcher(
       book,

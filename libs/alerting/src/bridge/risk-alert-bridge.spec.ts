@@ -81,6 +81,28 @@ describe('the risk bridge following the customer streams', () => {
     });
   });
 
+  describe('a risk event that reaches an alert whose clock has run out before the next tick', () => {
+    it('fires the overdue escalation first, then applies the risk event', async () => {
+      const engine = await start();
+      const raised = riskEvent({ customerId: 'C-1', band: 'warning' });
+      await feed(engine, [{ customerId: 'C-1', band: 'warning' }]);
+      const alertId = alertIdForRisk(raised.event.id);
+      clock.advance(10 * DAY);
+      await feed(engine, [{ customerId: 'C-1', type: 'ChurnRiskCleared', sequence: 2 }]);
+      const types = (await typesOf(engine, alertId)).filter((t) => t.startsWith('RetentionAlert'));
+      expect(types).toEqual([
+        'RetentionAlertRaised',
+        'RetentionAlertEscalated',
+        'RetentionAlertRiskEased',
+      ]);
+      expect(engine.engine.book.get(alertId)?.state).toMatchObject({
+        level: 'supervisor',
+        firedRules: ['rm/acknowledge'],
+        riskEased: true,
+      });
+    });
+  });
+
   describe('a bridge restarted without its checkpoint (a crash before the save)', () => {
     it('reads the same risk events again and appends nothing new', async () => {
       const first = await start();

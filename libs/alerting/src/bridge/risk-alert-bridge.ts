@@ -45,6 +45,11 @@ const STALE_VIEW = new Set(['alert-resolved', 'alert-not-resolved', 'alert-not-f
 
 const CUSTOMER_PREFIX = 'customer-';
 
+/** The escalation timers, as the bridge needs them: an open alert's overdue clocks fired now. */
+export interface OverdueDeadlines {
+  fireDueFor(alertId: string): Promise<void>;
+}
+
 /**
  * Risk → alert (issue 5 §1): a catch-up subscription over the customer streams that turns
  * `ChurnRiskRaised` / `Changed` / `Cleared` into alert commands, one open alert per customer.
@@ -75,6 +80,7 @@ export class RiskAlertBridge {
     private readonly config: AlertingConfig,
     private readonly options: RiskBridgeOptions = DEFAULT_BRIDGE_OPTIONS,
     private readonly observer: RiskBridgeObserver = {},
+    private readonly overdue: OverdueDeadlines | null = null,
   ) {
     this.slots = new Slots(options.concurrency);
   }
@@ -207,6 +213,7 @@ export class RiskAlertBridge {
     for (let attempt = 1; ; attempt++) {
       await this.book.caughtUpTo(this.appendedFor.get(customerId) ?? 0);
       const latest = this.book.entryForCustomer(customerId);
+      if (latest?.status === 'open') await this.overdue?.fireDueFor(latest.alertId);
       try {
         return await this.apply(recorded, risk, latest);
       } catch (error) {

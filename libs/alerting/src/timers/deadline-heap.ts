@@ -64,6 +64,12 @@ export class DeadlineHeap {
     if (this.heap.length > 2 * this.live + 1024) this.compact();
   }
 
+  /** The alert's current deadline when it is due at `nowMs` (it stays in the heap), else null. */
+  dueFor(alertId: string, nowMs: number): TrackedDeadline | null {
+    const entry = this.tracked.get(alertId)?.deadline ?? null;
+    return entry !== null && entry.dueMs <= nowMs ? entry : null;
+  }
+
   /** Takes every current deadline due at `nowMs` out of the heap, earliest first. */
   takeDue(nowMs: number): TrackedDeadline[] {
     const due: TrackedDeadline[] = [];

@@ -115,6 +115,24 @@ export class EscalationTimers {
     return run;
   }
 
+  /**
+   * Fires the alert's deadlines that are due now, one after another (an escalation starts the
+   * next level's clocks, which may be due too). The risk bridge calls it before a risk event
+   * changes the alert: a clock that has run out is not stopped by a risk event handled before the
+   * next tick (a merge at a higher severity can re-time a deadline into the past, and the risk
+   * event behind it may ease the alert). A tick firing the same deadline at once is refused.
+   */
+  async fireDueFor(alertId: string): Promise<void> {
+    const now = this.clock.now();
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const due = this.deadlines.dueFor(alertId, now.getTime());
+      if (due === null) return;
+      const outcome = await this.fire(due, now.toISOString());
+      this.totals[outcome] += 1;
+      if (outcome !== 'fired') return;
+    }
+  }
+
   private async runTick(): Promise<TickReport> {
     const started = performance.now();
     const now = this.clock.now();
