@@ -6,11 +6,14 @@ import {
   bigTransferStory,
   branchFeed,
   countingCheckpoints,
+  defaultEngine,
   riskEventsJson,
   runLoop,
   salaryStopsStory,
   storeFacts,
+  TEST_LOOP,
 } from '../testing';
+import { RiskEngineLoop } from './risk-engine-loop';
 
 /**
  * "Restart at any point changes nothing": the risk engine over a stored branch history on the
@@ -73,4 +76,30 @@ describe('the risk engine crashing and restarting over a stored branch', () => {
     },
     30_000,
   );
+
+  it('appends risk events soon after their inputs, long before the checkpoint that covers them', async () => {
+    const store = copy();
+    const checkpoints = store.checkpointStore();
+    const loop = new RiskEngineLoop(store, checkpoints, defaultEngine(), {
+      ...TEST_LOOP,
+      flushEveryInputs: Number.MAX_SAFE_INTEGER,
+      flushEveryMs: 600_000,
+      appendOutputsWithinMs: 10,
+    });
+    try {
+      await loop.start();
+      await loop.handledUpTo(lastFact, 60_000);
+      const deadline = Date.now() + 5_000;
+      while ((await riskEventsJson(store)).length < uninterrupted.length && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await riskEventsJson(store)).toEqual(uninterrupted);
+      expect((await checkpoints.load('risk-engine')) ?? null).toBeNull();
+      await loop.stop();
+      expect(await checkpoints.load('risk-engine')).toBeGreaterThanOrEqual(lastFact);
+      expect(await riskEventsJson(store)).toEqual(uninterrupted);
+    } finally {
+      await loop.stop();
+      store.close();
+    }
+  }, 30_000);
 });

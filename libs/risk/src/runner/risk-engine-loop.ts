@@ -15,6 +15,12 @@ export interface RiskLoopOptions {
   readonly flushEveryInputs: number;
   /** …or this often: each checkpoint save is a commit (an fsync on the embedded store). */
   readonly flushEveryMs: number;
+  /**
+   * Risk events are appended within this many ms of the input that produced them, without
+   * waiting for the next checkpoint (which then covers them): a live feed's latency. Omitted:
+   * only with the checkpoint.
+   */
+  readonly appendOutputsWithinMs?: number;
   /** Tests only: stop dead after this many inputs, before or after appending the last outputs. */
   readonly crash?: { readonly afterInputs: number; readonly appended: boolean };
 }
@@ -39,6 +45,7 @@ export class RiskEngineLoop {
   private following: Promise<void> = Promise.resolve();
   private flushing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  private soon: NodeJS.Timeout | undefined;
   private buffer: RiskOutput[] = [];
   private sinceFlush = 0;
   private inputs = 0;
@@ -69,6 +76,7 @@ export class RiskEngineLoop {
   /** Graceful stop: the subscription ends, then what was handled is appended and checkpointed. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearTimeout(this.soon);
     await this.subscription?.close();
     await this.following;
     if (!this.status.crashed && !this.status.failed) await this.flush();
@@ -109,6 +117,31 @@ export class RiskEngineLoop {
     if (!this.status.isAfterCheckpoint(recorded.position)) return;
     for (const output of outputs) this.buffer.push(output);
     this.sinceFlush += 1;
+    if (outputs.length > 0) this.appendSoon();
+  }
+
+  /** Appends the outputs buffered so far shortly, in the flush order, with no checkpoint. */
+  private appendSoon(): void {
+    const within = this.options.appendOutputsWithinMs;
+    if (within === undefined || this.soon !== undefined) return;
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      const run = this.flushing.then(() => this.appendBuffered());
+      this.flushing = run.catch(() => undefined);
+    }, within);
+    this.soon.unref();
+  }
+
+  private async appendBuffered(): Promise<void> {
+    if (this.status.crashed || this.status.failed) return;
+    const outputs = this.buffer;
+    this.buffer = [];
+    try {
+      await this.appendAll(outputs);
+    } catch (error) {
+      this.status.fail(error);
+      this.observer.onFailed?.(error);
+    }
   }
 
   private crashDue(): boolean {
@@ -118,6 +151,7 @@ export class RiskEngineLoop {
 
   /** A crash, for tests: no checkpoint for what was handled since the last flush. */
   private async crash(): Promise<void> {
+    clearTimeout(this.soon);
     this.status.crash();
     const outputs = this.buffer;
     this.buffer = [];

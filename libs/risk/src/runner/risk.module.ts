@@ -33,11 +33,15 @@ export interface RiskModuleOptions extends Omit<LoadedRiskPolicy, 'reviews'> {
 export const inboundPartitions = (partitions = DEFAULT_TOPIC_PLAN.inboundPartitions): string[] =>
   INBOUND_TOPICS.flatMap((topic) => Array.from({ length: partitions }, (_, p) => `${topic}/${p}`));
 
-/** Once a second or every 10,000 inputs: a checkpoint is a commit, not a per-event cost. */
+/**
+ * A checkpoint once a second or every 10,000 inputs (a commit, not a per-event cost); risk
+ * events appended within 20 ms of the input that produced them.
+ */
 export const DEFAULT_LOOP_OPTIONS: RiskLoopOptions = {
   subscriberId: 'risk-engine',
   flushEveryInputs: 10_000,
   flushEveryMs: 1_000,
+  appendOutputsWithinMs: 20,
 };
 
 /**
