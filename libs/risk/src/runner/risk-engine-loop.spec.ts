@@ -80,12 +80,19 @@ describe('the risk engine crashing and restarting over a stored branch', () => {
   it('appends risk events soon after their inputs, long before the checkpoint that covers them', async () => {
     const store = copy();
     const checkpoints = store.checkpointStore();
-    const loop = new RiskEngineLoop(store, checkpoints, defaultEngine(), {
-      ...TEST_LOOP,
-      flushEveryInputs: Number.MAX_SAFE_INTEGER,
-      flushEveryMs: 600_000,
-      appendOutputsWithinMs: 10,
-    });
+    let reported = 0;
+    const loop = new RiskEngineLoop(
+      store,
+      checkpoints,
+      defaultEngine(),
+      {
+        ...TEST_LOOP,
+        flushEveryInputs: Number.MAX_SAFE_INTEGER,
+        flushEveryMs: 600_000,
+        appendOutputsWithinMs: 10,
+      },
+      { onFlushed: (outputs) => (reported += outputs.length) },
+    );
     try {
       await loop.start();
       await loop.handledUpTo(lastFact, 60_000);
@@ -94,6 +101,7 @@ describe('the risk engine crashing and restarting over a stored branch', () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       expect(await riskEventsJson(store)).toEqual(uninterrupted);
       expect((await checkpoints.load('risk-engine')) ?? null).toBeNull();
+      expect(reported).toBe(uninterrupted.length);
       await loop.stop();
       expect(await checkpoints.load('risk-engine')).toBeGreaterThanOrEqual(lastFact);
       expect(await riskEventsJson(store)).toEqual(uninterrupted);

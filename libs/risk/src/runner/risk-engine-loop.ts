@@ -126,22 +126,9 @@ export class RiskEngineLoop {
     if (within === undefined || this.soon !== undefined) return;
     this.soon = setTimeout(() => {
       this.soon = undefined;
-      const run = this.flushing.then(() => this.appendBuffered());
-      this.flushing = run.catch(() => undefined);
+      if (!this.status.failed) void this.flush({ checkpoint: false }).catch(() => undefined);
     }, within);
     this.soon.unref();
-  }
-
-  private async appendBuffered(): Promise<void> {
-    if (this.status.crashed || this.status.failed) return;
-    const outputs = this.buffer;
-    this.buffer = [];
-    try {
-      await this.appendAll(outputs);
-    } catch (error) {
-      this.status.fail(error);
-      this.observer.onFailed?.(error);
-    }
   }
 
   private crashDue(): boolean {
@@ -158,22 +145,25 @@ export class RiskEngineLoop {
     if (this.options.crash?.appended) await this.appendAll(outputs);
   }
 
-  /** One flush at a time, in order: appends, then the checkpoint that covers them. */
-  flush(): Promise<void> {
-    const run = this.flushing.then(() => this.flushNow());
+  /**
+   * One flush at a time, in order: appends, then the checkpoint that covers them (unless
+   * `checkpoint` is false: the outputs only, which a later checkpoint then covers).
+   */
+  flush({ checkpoint = true }: { readonly checkpoint?: boolean } = {}): Promise<void> {
+    const run = this.flushing.then(() => this.flushNow(checkpoint));
     this.flushing = run.catch(() => undefined);
     return run;
   }
 
-  private async flushNow(): Promise<void> {
+  private async flushNow(checkpoint: boolean): Promise<void> {
     if (this.status.crashed) return;
     const outputs = this.buffer;
     const position = this.status.position;
     this.buffer = [];
-    this.sinceFlush = 0;
+    if (checkpoint) this.sinceFlush = 0;
     try {
       await this.appendAll(outputs);
-      const saved = this.status.mayCheckpoint(position);
+      const saved = checkpoint && this.status.mayCheckpoint(position);
       if (saved) await this.checkpoints.save(this.options.subscriberId, position);
       if (saved) this.status.checkpointed(position);
       this.observer.onFlushed?.(outputs, saved ? position : null);
