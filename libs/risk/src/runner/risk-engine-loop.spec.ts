@@ -1,6 +1,3 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SqliteEventStore } from '@churn/event-store';
 import {
   bigTransferStory,
@@ -10,6 +7,7 @@ import {
   riskEventsJson,
   runLoop,
   salaryStopsStory,
+  storeCopies,
   storeFacts,
   TEST_LOOP,
 } from '../testing';
@@ -22,17 +20,9 @@ import { RiskEngineLoop } from './risk-engine-loop';
  * stored checkpoint with a fresh engine.
  */
 describe('the risk engine crashing and restarting over a stored branch', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'risk-loop-'));
-  const template = join(dir, 'template.db');
+  const { template, copy } = storeCopies('risk-loop-');
   let lastFact = 0;
   let uninterrupted: string[] = [];
-  let copies = 0;
-
-  const copy = (): SqliteEventStore => {
-    const path = join(dir, `run-${++copies}.db`);
-    copyFileSync(template, path);
-    return SqliteEventStore.open(path, { synchronous: 'NORMAL' });
-  };
 
   beforeAll(async () => {
     const store = SqliteEventStore.open(template, { synchronous: 'NORMAL' });

@@ -3,3 +3,4 @@ export * from './stored-feed';
 export * from './engine-run';
 export * from './loop-run';
 export * from './partitioned-feed';
+export * from './store-copies';

@@ -1,4 +1,5 @@
 import type { CheckpointStore, EventStore } from '@churn/event-store';
+import type { RiskEngine } from '../engine/risk-engine';
 import { RiskEngineLoop, type RiskLoopOptions } from '../runner/risk-engine-loop';
 import { defaultEngine } from './engine-run';
 
@@ -10,7 +11,7 @@ export const TEST_LOOP: RiskLoopOptions = {
 };
 
 /**
- * Starts a fresh engine (state in memory, rebuilt from the start) on `store`, lets it handle
+ * Starts a fresh engine (state in memory, rebuilt from the start; default `defaultEngine()`) on `store`, lets it handle
  * every input up to `lastPosition` (or crash on the way, per `options.crash`), and stops it.
  */
 export const runLoop = async (
@@ -18,8 +19,9 @@ export const runLoop = async (
   checkpoints: CheckpointStore,
   lastPosition: number,
   options: Partial<RiskLoopOptions> = {},
+  engine: RiskEngine = defaultEngine(),
 ): Promise<RiskEngineLoop> => {
-  const loop = new RiskEngineLoop(store, checkpoints, defaultEngine(), {
+  const loop = new RiskEngineLoop(store, checkpoints, engine, {
     ...TEST_LOOP,
     ...options,
   });

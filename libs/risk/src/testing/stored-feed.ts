@@ -24,8 +24,14 @@ export const storeFacts = async (
   store: EventStore,
   facts: readonly BankFact[],
   chunk = 500,
+): Promise<number> => appendInChunks(store, ingestedAppends(facts), chunk);
+
+/** Appends in the given order, a chunk per tick; returns the position of the last. */
+export const appendInChunks = async (
+  store: EventStore,
+  appends: readonly { readonly stream: string; readonly event: NewEvent }[],
+  chunk = 500,
 ): Promise<number> => {
-  const appends = ingestedAppends(facts);
   let position = 0;
   for (let from = 0; from < appends.length; from += chunk) {
     const results = await Promise.all(
