@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import fc from 'fast-check';
 import { CONTRACT_EXAMPLES, type ContractExample } from '../testing/messages';
+import { acceptCheckOf } from './accept-check';
 import { VALIDATION, validateMessage } from './contract-validation';
 import type { AnyMessageContract } from './message-contract';
 import { TOPIC_CONTRACTS } from './topic-contracts';
@@ -86,6 +87,42 @@ describe('validating a message as its contract DTO', () => {
     // Both sides of the property were exercised, not only refusals.
     expect(valid).toBeGreaterThan(100);
     expect(invalid).toBeGreaterThan(100);
+  });
+
+  it("accepts by the flat DTOs' constraints alone exactly what validateSync accepts", () => {
+    let accepted = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(mutated, ({ example, replace, remove, extra }) => {
+        const contract = contractOf(example);
+        fc.pre(contract.flat);
+        const plain: Record<string, unknown> = {};
+        const fields = Object.keys(example.value);
+        for (const field of fields) withField(plain, field, example.value[field]);
+        for (const [pick, value] of replace)
+          withField(plain, fields[pick % fields.length] ?? '', value);
+        for (const pick of remove) delete plain[fields[pick % fields.length] ?? ''];
+        if (extra !== undefined) withField(plain, extra[0], extra[1]);
+        const message = plainToInstance(contract.message, plain);
+        const check = acceptCheckOf(contract.message);
+        const verdict = check?.(message);
+        expect(verdict).toBe(validateSync(message, VALIDATION).length === 0);
+        if (verdict === true) accepted++;
+        else refused++;
+      }),
+      { numRuns: 4000 },
+    );
+    expect(accepted).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(100);
+  });
+
+  it('has an accept check for every flat DTO and none for a DTO with nested DTOs', () => {
+    const contracts = [...TOPIC_CONTRACTS.values()].flatMap((topic) => [...topic.kinds.values()]);
+    for (const contract of contracts)
+      expect([contract.message.name, acceptCheckOf(contract.message) !== null]).toEqual([
+        contract.message.name,
+        contract.flat,
+      ]);
   });
 
   it('accepts every contract example as class-transformer + class-validator do', () => {

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidatorOptions } from 'class-validator';
+import { acceptCheckOf } from './accept-check';
 import type { AnyMessageContract } from './message-contract';
 import type { Rejection } from './rejection';
 import { rejectionOf } from './validation-rejection';
@@ -17,14 +18,24 @@ export interface ValidMessage {
   readonly message: object;
 }
 
-/** The parsed JSON as its contract's DTO, validated by class-validator: the DTO, or why not. */
+/**
+ * The parsed JSON as its contract's DTO, validated by class-validator: the DTO, or why not. A flat
+ * DTO whose every rule holds is accepted by its constraints alone (`accept-check.ts`); anything
+ * else goes through `validateSync`, which gives the reason.
+ */
 export const validateMessage = (
   contract: AnyMessageContract,
   plain: Readonly<Record<string, unknown>>,
 ): ValidMessage | Rejection => {
-  const message = contract.flat
-    ? flatInstance(contract.message, plain)
-    : plainToInstance(contract.message, plain);
+  if (contract.flat) {
+    const message = flatInstance(contract.message, plain);
+    if (acceptCheckOf(contract.message)?.(message) === true) return { kind: 'valid', message };
+    return validated(message);
+  }
+  return validated(plainToInstance(contract.message, plain));
+};
+
+const validated = (message: object): ValidMessage | Rejection => {
   const errors = validateSync(message, VALIDATION);
   return errors.length > 0 ? rejectionOf(errors) : { kind: 'valid', message };
 };
