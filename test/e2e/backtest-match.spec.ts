@@ -18,6 +18,7 @@ import { DEFAULT_RISK_POLICY_FILE, loadRiskPolicy } from '@churn/risk';
 import {
   alertsOf,
   differences,
+  perCustomer,
   feedFacts,
   firstRaises,
   replayRisk,
@@ -163,16 +164,6 @@ const lateFacts = (facts: readonly RecordedEvent[]): number => {
     latest = Math.max(latest, day);
   }
   return late;
-};
-
-const perCustomer = (rows: readonly RiskRow[]): Map<string, string> => {
-  const map = new Map<string, string>();
-  for (const r of rows)
-    map.set(
-      r.customerId,
-      `${map.get(r.customerId) ?? ''}${r.type} ${r.assessedOn} ${r.band} ${r.score} ${r.signals.join('+')}\n`,
-    );
-  return map;
 };
 
 describe('a simulated branch streamed through Kafka, a bank day at a time', () => {

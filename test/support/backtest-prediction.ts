@@ -133,6 +133,17 @@ export const alertsOf = (
   return { alerts, belowMinimum };
 };
 
+/** Each customer's risk events, one line each (type, day, band, score, signals), for comparing. */
+export const perCustomer = (rows: readonly RiskRow[]): Map<string, string> => {
+  const map = new Map<string, string>();
+  for (const r of rows)
+    map.set(
+      r.customerId,
+      `${map.get(r.customerId) ?? ''}${r.type} ${r.assessedOn} ${r.band} ${r.score} ${r.signals.join('+')}\n`,
+    );
+  return map;
+};
+
 /** `customer: left | right` for every key where the two maps disagree. */
 export const differences = <T>(
   left: ReadonlyMap<string, T>,
