@@ -9,8 +9,7 @@ import {
   DeadLetterHeaders,
   type InboundMessage,
 } from '@churn/messaging';
-import { readTopic, waitUntil } from '@churn/messaging/testing';
-import type { INestApplicationContext } from '@nestjs/common';
+import { readTopic } from '@churn/messaging/testing';
 import {
   batchCredits,
   payrollBatch,
@@ -19,19 +18,10 @@ import {
   crmInteraction,
   type TopicMessage,
 } from '../support/bank-messages';
-import {
-  TestProducer,
-  expectedFromTopics,
-  type ExpectedIngestion,
-} from '../support/expected-facts';
+import type { ExpectedIngestion } from '../support/expected-facts';
 import { startInProcessIngestion } from '../support/in-process-ingestion';
-import {
-  countEvents,
-  duplicateIds,
-  factChecksum,
-  readAllEvents,
-  recordedAsFact,
-} from '../support/store-reader';
+import { duplicateIds, factChecksum, recordedAsFact } from '../support/store-reader';
+import { ingestRound } from '../support/ingestion-round';
 import { cleanSlate, type CleanSlate } from '../support/system-test-kafka';
 import type { RecordedEvent } from '@churn/event-store';
 
@@ -266,46 +256,33 @@ const sameBytes = (a: Buffer | null, b: string | Buffer | null | undefined): boo
 jest.setTimeout(60_000);
 
 let slate: CleanSlate;
-let app: INestApplicationContext | undefined;
 let expected: ExpectedIngestion;
 let deadLetters: InboundMessage[];
 let stored: RecordedEvent[];
 
 beforeAll(async () => {
   slate = await cleanSlate('dead-letters');
-  const producer = new TestProducer(slate.kafka);
-  try {
-    await producer.send(CASES.flatMap(pinned));
-  } finally {
-    await producer.close();
-  }
-  expected = await expectedFromTopics(slate.kafka);
-  app = await startInProcessIngestion({
-    brokers: slate.brokers,
-    storePath: slate.storePath,
-    groupId: slate.groupId,
-  });
-  await waitUntil(() => countEvents(slate.storePath) >= expected.facts.length, {
-    timeoutMs: 30_000,
-    intervalMs: 100,
-    what: () => `${countEvents(slate.storePath)} of ${expected.facts.length} events stored`,
-  });
-  deadLetters = [];
-  for (const topic of [CORE, PAYROLL, CRM]) {
-    const want = CASES.filter((c) => c.bad.topic === topic).length;
-    deadLetters.push(
-      ...(await readTopic(slate.kafka, dlqOf(topic), { untilCount: want, timeoutMs: 30_000 })),
-    );
-  }
-  await app.close();
-  app = undefined;
-  stored = await readAllEvents(slate.storePath);
+  ({ expected, stored } = await ingestRound(slate, {
+    send: (producer) => producer.send(CASES.flatMap(pinned)),
+    start: () =>
+      startInProcessIngestion({
+        brokers: slate.brokers,
+        storePath: slate.storePath,
+        groupId: slate.groupId,
+      }),
+    whileRunning: async () => {
+      deadLetters = [];
+      for (const topic of [CORE, PAYROLL, CRM]) {
+        const want = CASES.filter((c) => c.bad.topic === topic).length;
+        deadLetters.push(
+          ...(await readTopic(slate.kafka, dlqOf(topic), { untilCount: want, timeoutMs: 30_000 })),
+        );
+      }
+    },
+  }));
 }, 120_000);
 
-afterAll(async () => {
-  await app?.close();
-  slate?.dispose();
-});
+afterAll(() => slate?.dispose());
 
 describe('bad messages on the real broker, each followed by a good one in its partition', () => {
   it('the test input is what it claims: decoding the topics finds exactly these rejections', () => {

@@ -8,7 +8,7 @@ import { IngestionModule, defaultIngestionSettings } from '@churn/ingestion';
 import { DeadLetterHeaders, headerText, type InboundMessage } from '@churn/messaging';
 import { waitUntil } from '@churn/messaging/testing';
 import { ObservabilityModule } from '@churn/observability';
-import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
   batchCredits,
@@ -19,21 +19,13 @@ import {
   type TopicMessage,
 } from '../support/bank-messages';
 import {
-  TestProducer,
   coordinateOf,
-  expectedFromTopics,
   readDeadLetters,
   sourceOf,
   type ExpectedIngestion,
 } from '../support/expected-facts';
-import {
-  countEvents,
-  duplicateIds,
-  factChecksum,
-  readAllEvents,
-  recordedAsFact,
-  type FactLike,
-} from '../support/store-reader';
+import { duplicateIds, factChecksum, recordedAsFact, type FactLike } from '../support/store-reader';
+import { ingestRound } from '../support/ingestion-round';
 import { cleanSlate, type CleanSlate } from '../support/system-test-kafka';
 
 @Module({})
@@ -72,42 +64,29 @@ const MESSAGES: readonly TopicMessage[] = [
 jest.setTimeout(120_000);
 
 let slate: CleanSlate;
-let app: INestApplicationContext | undefined;
 let expected: ExpectedIngestion;
 let stored: RecordedEvent[];
 let deadLetters: InboundMessage[];
 
 beforeAll(async () => {
   slate = await cleanSlate('decode-worker');
-  const producer = new TestProducer(slate.kafka);
-  try {
-    await producer.send(MESSAGES);
-  } finally {
-    await producer.close();
-  }
-  expected = await expectedFromTopics(slate.kafka);
-  app = await NestFactory.createApplicationContext(WorkerIngestionModule.with(slate), {
-    logger: ['error', 'warn'],
-  });
-  await waitUntil(() => countEvents(slate.storePath) >= expected.facts.length, {
+  ({ expected, stored } = await ingestRound(slate, {
+    send: (producer) => producer.send(MESSAGES),
+    start: () =>
+      NestFactory.createApplicationContext(WorkerIngestionModule.with(slate), {
+        logger: ['error', 'warn'],
+      }),
     timeoutMs: 90_000,
-    intervalMs: 100,
-    what: () => `${countEvents(slate.storePath)} of ${expected.facts.length} events stored`,
-  });
-  await waitUntil(
-    async () =>
-      (deadLetters = await readDeadLetters(slate.kafka)).length >= expected.rejected.length,
-    { timeoutMs: 30_000, intervalMs: 200, what: () => `${deadLetters.length} dead letters` },
-  );
-  await app.close();
-  app = undefined;
-  stored = await readAllEvents(slate.storePath);
+    whileRunning: (expecting) =>
+      waitUntil(
+        async () =>
+          (deadLetters = await readDeadLetters(slate.kafka)).length >= expecting.rejected.length,
+        { timeoutMs: 30_000, intervalMs: 200, what: () => `${deadLetters.length} dead letters` },
+      ),
+  }));
 }, 180_000);
 
-afterAll(async () => {
-  await app?.close();
-  slate?.dispose();
-});
+afterAll(() => slate?.dispose());
 
 describe('ingestion decoding on a worker thread, on the real broker', () => {
   it('stores exactly the facts the topics decode to on this thread, once each', () => {

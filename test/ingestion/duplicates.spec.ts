@@ -4,8 +4,6 @@
 // already holds, so the first delivery's event is the one kept.
 import type { RecordedEvent } from '@churn/event-store';
 import { TopicNames } from '@churn/messaging';
-import { waitUntil } from '@churn/messaging/testing';
-import type { INestApplicationContext } from '@nestjs/common';
 import {
   accountOpened,
   batchCredits,
@@ -15,13 +13,10 @@ import {
   transaction,
   type TopicMessage,
 } from '../support/bank-messages';
-import {
-  TestProducer,
-  expectedFromTopics,
-  type ExpectedIngestion,
-} from '../support/expected-facts';
+import type { ExpectedIngestion } from '../support/expected-facts';
 import { startInProcessIngestion } from '../support/in-process-ingestion';
-import { countEvents, duplicateIds, readAllEvents } from '../support/store-reader';
+import { duplicateIds } from '../support/store-reader';
+import { ingestRound } from '../support/ingestion-round';
 import { cleanSlate, type CleanSlate } from '../support/system-test-kafka';
 
 jest.setTimeout(60_000);
@@ -82,42 +77,29 @@ const SITUATIONS: readonly { name: string; messages: TopicMessage[]; events: num
 ];
 
 let slate: CleanSlate;
-let app: INestApplicationContext | undefined;
 let expected: ExpectedIngestion;
 let stored: RecordedEvent[];
 
 beforeAll(async () => {
   slate = await cleanSlate('duplicates');
-  const producer = new TestProducer(slate.kafka);
-  try {
+  ({ expected, stored } = await ingestRound(slate, {
     // One situation after another, so "first delivery" is well defined within each.
-    for (const situation of SITUATIONS) await producer.send(situation.messages);
-  } finally {
-    await producer.close();
-  }
-  expected = await expectedFromTopics(slate.kafka);
-  const distinct = new Set(expected.facts.map((f) => f.event.id)).size;
-  app = await startInProcessIngestion({
-    brokers: slate.brokers,
-    storePath: slate.storePath,
-    groupId: slate.groupId,
-  });
-  await waitUntil(() => countEvents(slate.storePath) >= distinct, {
-    timeoutMs: 30_000,
-    intervalMs: 100,
-    what: () => `${countEvents(slate.storePath)} of ${distinct} events`,
-  });
-  // Let it finish the rest of what it fetched (nothing more may arrive), then stop gracefully.
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
-  await app.close();
-  app = undefined;
-  stored = await readAllEvents(slate.storePath);
+    send: async (producer) => {
+      for (const situation of SITUATIONS) await producer.send(situation.messages);
+    },
+    start: () =>
+      startInProcessIngestion({
+        brokers: slate.brokers,
+        storePath: slate.storePath,
+        groupId: slate.groupId,
+      }),
+    storedAtLeast: (expecting) => new Set(expecting.facts.map((f) => f.event.id)).size,
+    // Let it finish the rest of what it fetched (nothing more may arrive), then stop gracefully.
+    whileRunning: () => new Promise((resolve) => setTimeout(resolve, 1_500)),
+  }));
 }, 120_000);
 
-afterAll(async () => {
-  await app?.close();
-  slate?.dispose();
-});
+afterAll(() => slate?.dispose());
 
 /** The records of a situation (found by their bytes) and the facts each decodes to. */
 const recordsOf = (messages: readonly TopicMessage[]) => {
