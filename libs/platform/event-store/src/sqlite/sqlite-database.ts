@@ -38,6 +38,9 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 );
 `;
 
+/** WAL pages between automatic checkpoints: 64 MiB of 4 KiB pages (see below). */
+export const WAL_CHECKPOINT_PAGES = 16_384;
+
 /**
  * Opens (or creates) an event database in WAL mode, so readers in this and other processes never
  * block the single writer. `position INTEGER PRIMARY KEY` is the rowid: rows are never deleted,
@@ -53,6 +56,12 @@ export const openEventDatabase = (
   // Random inserts touch pages all over the indexes; a 64 MiB page cache keeps them in memory
   // instead of re-reading them from the OS for every group commit.
   db.pragma('cache_size = -65536');
+  // A checkpoint (WAL pages copied into the database file, with its own fsync) runs inside
+  // whichever commit crosses this many WAL pages. A group commit of many customers' events dirties
+  // pages all over the indexes, so SQLite's default of 1,000 pages (4 MiB) checkpointed almost
+  // every commit; at 64 MiB a hot index page is rewritten in the WAL many times and copied once
+  // (ingestion end to end about a fifth faster, README). Each commit still fsyncs the WAL.
+  db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
     db.close();

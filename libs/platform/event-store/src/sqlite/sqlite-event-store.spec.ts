@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -68,6 +68,23 @@ describe('an embedded store file shared by two processes and restarts', () => {
     expect(ids(await nextEvents(events, 3))).toEqual(ids([...before.slice(2), ...after]));
     expect(await staysQuiet(events)).toBe(true);
     restarted.close();
+  });
+
+  it('copies the WAL into the database every 64 MiB, not every 4 MiB as by default', async () => {
+    const file = freshFile();
+    const store = SqliteEventStore.open(file);
+    const note = 'x'.repeat(900);
+    // 80 commits of ~250 KiB each: about 20 MiB, five times SQLite's default of 4 MiB.
+    for (let commit = 0; commit < 80; commit++)
+      await store.append(
+        `customer-${commit}`,
+        facts(200).map((event) => ({ ...event, data: { ...(event.data as object), note } })),
+        { expectedRevision: 'any' },
+      );
+    // The WAL file keeps the size it reached: a checkpoint every 4 MiB would have kept it there.
+    const walBytes = statSync(`${file}-wal`).size;
+    store.close();
+    expect(walBytes).toBeGreaterThan(16 * 2 ** 20);
   });
 
   it('leaves the file in WAL mode, so readers in other processes never block the writer', () => {
