@@ -5,8 +5,9 @@
 // services never sit idle waiting for the producer. (Poured in as one backlog instead, the 18
 // inbound partitions are consumed side by side months apart: a catch-up, not a live feed.) The
 // same history is then run again one day at a time (each day sent once the previous one is
-// stored), a round trip per day: the figure measured before 2026-11-23. Both runs count the risk
-// events and alerts raised, so a faster run that decided differently would show. The rate runs
+// stored), a round trip per day: the method of the sessions before the fifth. Each run's risk
+// events are compared customer by customer with the backtest's on the days the engine closed,
+// so a faster run that decided differently would show. The rate runs
 // from the first day sent to the moment the risk engine and the alerting bridge have both passed
 // the last customer event: every fact stored, folded, assessed, and every risk event turned into
 // alert commands. Baseline: a consume-only kafkajs loop over the same messages in the same run.
@@ -59,27 +60,21 @@ async function runFeed(
 ): Promise<SustainedRun> {
   const run = await prepareSystemRun(`sustained-${daysAhead}`, brokers);
   try {
-    await run.producer.close();
     await run.pipeline.startAll();
     const idle = await memoryOfAll(run.pipeline);
-    const producer = new TestProducer(run.kafka);
     const started = performance.now();
     // storedBy[d]: facts of days 0..d together.
     const storedBy: number[] = [];
-    try {
-      for (const [d, day] of feed.days.entries()) {
-        storedBy.push((storedBy[d - 1] ?? 0) + day.facts);
-        const waitFor = storedBy[d - 1 - daysAhead];
-        if (waitFor !== undefined)
-          await waitUntil(() => run.watch.factsStored() >= waitFor, {
-            timeoutMs: 120_000,
-            intervalMs: 2,
-            what: () => `${run.watch.factsStored()} of ${waitFor} facts stored`,
-          });
-        await producer.send(day.messages, 2_000);
-      }
-    } finally {
-      await producer.close();
+    for (const [d, day] of feed.days.entries()) {
+      storedBy.push((storedBy[d - 1] ?? 0) + day.facts);
+      const waitFor = storedBy[d - 1 - daysAhead];
+      if (waitFor !== undefined)
+        await waitUntil(() => run.watch.factsStored() >= waitFor, {
+          timeoutMs: 120_000,
+          intervalMs: 2,
+          what: () => `${run.watch.factsStored()} of ${waitFor} facts stored`,
+        });
+      await run.producer.send(day.messages, 2_000);
     }
     const finish = { ...(await timeFinish(run, feed.facts, 900_000)), firstFact: started };
     const end = await memoryOfAll(run.pipeline);
