@@ -32,6 +32,12 @@ export interface SmtpTestServer {
   /** Accepted messages, in arrival order. A refused message is not in here. */
   readonly messages: readonly ReceivedMail[];
   /**
+   * Connection errors, kept instead of thrown: a client killed mid-session (the faults test's
+   * `kill -9` of alerting) resets its socket, and an 'error' without a listener would crash the
+   * test process.
+   */
+  readonly connectionErrors: readonly Error[];
+  /**
    * Makes the next RCPT TO (default) or DATA answer `<code> <message>`, e.g.
    * failNext(550, 'mailbox unavailable'). Calls queue: each failure strikes once.
    */
@@ -98,6 +104,8 @@ export async function startSmtpServer(
       });
     },
   });
+  const connectionErrors: Error[] = [];
+  server.on('error', (error: Error) => connectionErrors.push(error));
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
     server.listen(0, host, () => resolve());
@@ -110,6 +118,7 @@ export async function startSmtpServer(
     host,
     port: address.port,
     messages,
+    connectionErrors,
     failNext: (code, message, stage = 'rcpt') => void failures.push({ code, message, stage }),
     waitForMessages: (count, timeoutMs = 5_000) =>
       pollFor(
