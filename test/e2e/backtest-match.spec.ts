@@ -18,9 +18,9 @@ import { DEFAULT_RISK_POLICY_FILE, loadRiskPolicy } from '@churn/risk';
 import {
   alertsOf,
   differences,
-  perCustomer,
   feedFacts,
   firstRaises,
+  perCustomer,
   replayRisk,
   type AlertRow,
   type RiskRow,

@@ -264,12 +264,7 @@ beforeAll(async () => {
   slate = await cleanSlate('dead-letters');
   ({ expected, stored } = await ingestRound(slate, {
     send: (producer) => producer.send(CASES.flatMap(pinned)),
-    start: () =>
-      startInProcessIngestion({
-        brokers: slate.brokers,
-        storePath: slate.storePath,
-        groupId: slate.groupId,
-      }),
+    start: () => startInProcessIngestion(slate),
     whileRunning: async () => {
       deadLetters = [];
       for (const topic of [CORE, PAYROLL, CRM]) {

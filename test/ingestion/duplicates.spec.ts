@@ -87,12 +87,7 @@ beforeAll(async () => {
     send: async (producer) => {
       for (const situation of SITUATIONS) await producer.send(situation.messages);
     },
-    start: () =>
-      startInProcessIngestion({
-        brokers: slate.brokers,
-        storePath: slate.storePath,
-        groupId: slate.groupId,
-      }),
+    start: () => startInProcessIngestion(slate),
     storedAtLeast: (expecting) => new Set(expecting.facts.map((f) => f.event.id)).size,
     // Let it finish the rest of what it fetched (nothing more may arrive), then stop gracefully.
     whileRunning: () => new Promise((resolve) => setTimeout(resolve, 1_500)),

@@ -28,7 +28,6 @@ interface RuleMetadata {
   readonly each?: boolean;
   readonly always?: boolean;
   readonly groups?: readonly string[];
-  readonly async?: boolean;
 }
 
 interface ConstraintMetadata {
