@@ -5,6 +5,7 @@
 // build context after .dockerignore. Where hadolint is on PATH it runs as well.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { nodeFlagsOf } from '../support/service-node-flags';
 import { DEPLOY, REPO_ROOT, available, run } from './tools';
 
 interface Instruction {
@@ -110,6 +111,11 @@ describe('the Dockerfiles', () => {
       expect(entrypoint[0]).toBe('node');
       // The compiled main of the service, as its Nx build writes it (dist/<service>/...).
       expect(entrypoint[entrypoint.length - 1]).toBe(`dist/services/${service}/src/main.js`);
+      // The V8 flags the tests and benchmarks start the service with (service-node-flags.ts).
+      expect(entrypoint.slice(1, -1)).toEqual([
+        '--enable-source-maps',
+        ...nodeFlagsOf(`services/${service}/src/main.ts`),
+      ]);
       expect(
         runtime.find((i) => i.keyword === 'COPY' && i.args.includes(`/app/dist/${service} `)),
       ).toBeDefined();
@@ -166,6 +172,16 @@ describe('the Dockerfiles', () => {
         }
       }
     });
+  });
+
+  it("npm start runs the standalone system with its image's V8 flags", () => {
+    const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const options = /^NODE_OPTIONS="([^"]*)" ts-node /.exec(scripts['start'] ?? '')?.[1] ?? '';
+    expect(options.split(' ').filter((flag) => flag.startsWith('--'))).toEqual(
+      nodeFlagsOf('services/standalone/src/main.ts'),
+    );
   });
 
   it('lint clean with hadolint, where it is installed (it is in neither Debian nor npm)', () => {

@@ -1,11 +1,13 @@
 // A TypeScript entry point of this repository (through ts-node, as package.json's scripts run
 // them) as a real OS process, so that SIGKILL is a real crash: no shutdown hook runs, nothing is
 // flushed or committed. It is ready once its output matches `ready` (each service prints where
-// it listens); everything it prints is kept for failure messages.
+// it listens); everything it prints is kept for failure messages. A service's entry point runs
+// with the V8 flags its image gives node (service-node-flags.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { waitUntil } from '@churn/messaging/testing';
+import { nodeFlagsOf } from './service-node-flags';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 
@@ -56,7 +58,14 @@ export async function startNodeProcess(spec: NodeProcessSpec): Promise<NodeProce
   const startedAt = Date.now();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', spec.script],
+    [
+      ...nodeFlagsOf(spec.script),
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      spec.script,
+    ],
     {
       cwd: REPO_ROOT,
       env: {
