@@ -1,5 +1,13 @@
 import type { ChurnRiskEvent } from '@churn/domain-risk';
 
+/** The counts of what one shard decided (`RiskEngine.handOver`). */
+export interface DecisionCounts {
+  readonly assessments: number;
+  readonly raisedByBand: ReadonlyMap<string, number>;
+  readonly changed: number;
+  readonly cleared: number;
+}
+
 /** What the engine has done, for metrics and the health check; never part of its decisions. */
 export class EngineCounts {
   folded = 0;
@@ -23,6 +31,19 @@ export class EngineCounts {
     if (kind === 'own') this.ownEvents += 1;
     else if (kind === 'unknown') this.unknownTypes += 1;
     else this.unreadable += 1;
+  }
+
+  decisions(): DecisionCounts {
+    const { assessments, changed, cleared } = this;
+    return { assessments, raisedByBand: new Map(this.raisedByBand), changed, cleared };
+  }
+
+  addDecisions(other: DecisionCounts): void {
+    this.assessments += other.assessments;
+    for (const [band, count] of other.raisedByBand)
+      this.raisedByBand.set(band, (this.raisedByBand.get(band) ?? 0) + count);
+    this.changed += other.changed;
+    this.cleared += other.cleared;
   }
 
   decided(event: ChurnRiskEvent): void {

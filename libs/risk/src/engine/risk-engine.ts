@@ -14,7 +14,8 @@ import { customerStream } from '@churn/ingestion';
 import { newWatch, type CustomerWatch } from './customer-watch';
 import { EmployerWatch } from './employer-watch';
 import { readInput, SourceKeys, type RecordedInput, type RiskOutput } from './engine-input';
-import { EngineCounts } from './engine-counts';
+import { EngineCounts, type DecisionCounts } from './engine-counts';
+import { shardOfCustomer, type CustomerShard } from './customer-shard';
 import { SourceWatermark, type WatermarkSettings } from './source-watermark';
 import { ReviewQueue } from './review-queue';
 import { isTelling, nextReviewDay, type ReviewSchedule } from './review-schedule';
@@ -32,6 +33,15 @@ export interface RiskEngineSettings {
    * order (a single feed: the backtest, a replay of an ordered history).
    */
   readonly watermark?: WatermarkSettings;
+}
+
+/**
+ * What a shard's engine hands over at the end of a parallel catch-up: its customers, as of the
+ * last input it handled, and the decisions it counted (structured-clonable: plain data).
+ */
+export interface ShardHandover {
+  readonly watches: readonly CustomerWatch[];
+  readonly decisions: DecisionCounts;
 }
 
 /** A fact held behind the watermark: its stored id and the fact. */
@@ -59,10 +69,20 @@ export class RiskEngine {
   private readonly sourceKeys = new SourceKeys();
   /** The last fact folded: the cause of a close behind the watermark. */
   private lastFolded = '';
+  /** While catching up beside other shards: the customers this engine folds (else all). */
+  private shard: CustomerShard | undefined;
 
-  constructor(readonly settings: RiskEngineSettings) {
+  /**
+   * `shard`: fold only that share of the customers, and every fact for what all shards share
+   * (the clock, the watermark, the employers), until `adopt` takes in the other shards' customers.
+   */
+  constructor(
+    readonly settings: RiskEngineSettings,
+    shard?: CustomerShard,
+  ) {
     this.employers = new EmployerWatch(settings.policy);
     if (settings.watermark) this.sources = new SourceWatermark(settings.watermark);
+    if (shard !== undefined && shard.count > 1) this.shard = shard;
   }
 
   /** The branch's business clock: the first bank day not yet closed. */
@@ -158,18 +178,25 @@ export class RiskEngine {
     });
   }
 
+  /**
+   * A customer's place in the review queue's ties is the number of facts folded before their
+   * first: the order they were first seen, and the same number in every shard.
+   */
   private fold(eventId: string, fact: BankFact, day: DayNumber): void {
     const customerId = fact.data.customerId;
+    const foldedBefore = this.counts.folded;
+    this.employers.fold(fact, day);
+    this.counts.folded += 1;
+    this.lastFolded = eventId;
+    const shard = this.shard;
+    if (shard !== undefined && shardOfCustomer(customerId, shard.count) !== shard.index) return;
     let watch = this.watches.get(customerId);
     if (watch === undefined) {
-      watch = newWatch(customerId, this.watches.size);
+      watch = newWatch(customerId, foldedBefore);
       this.watches.set(customerId, watch);
     }
     evolveCustomer(watch.customer, fact);
     evolveEvidence(watch.evidence, eventId, fact);
-    this.employers.fold(fact, day);
-    this.counts.folded += 1;
-    this.lastFolded = eventId;
     const bookedOn = watch.customer.lastDay;
     if (bookedOn === null || (watch.dueDay !== null && watch.dueDay <= bookedOn)) return;
     if (this.wantsAssessment(watch, fact)) this.schedule(watch, bookedOn);
@@ -222,6 +249,27 @@ export class RiskEngine {
     const { customer, evidence, risk } = watch;
     watch.dueDay = nextReviewDay(customer, evidence, risk, assessment, day, policy, reviews);
     if (watch.dueDay !== null) this.queue.push(watch.dueDay, watch);
+  }
+
+  /** A shard's customers and decisions, to hand to the engine that goes on alone. */
+  handOver(): ShardHandover {
+    return { watches: [...this.watches.values()], decisions: this.counts.decisions() };
+  }
+
+  /**
+   * The end of a parallel catch-up: every other shard, having handled the same inputs, hands
+   * over its customers, and this engine goes on with all of them. Each is queued again at the
+   * day it was due (the queue is the only place a shard's customers are referenced).
+   */
+  adopt(handovers: readonly ShardHandover[]): void {
+    for (const { watches, decisions } of handovers) {
+      for (const watch of watches) {
+        this.watches.set(watch.customerId, watch);
+        if (watch.dueDay !== null) this.queue.push(watch.dueDay, watch);
+      }
+      this.counts.addDecisions(decisions);
+    }
+    this.shard = undefined;
   }
 
   private output(event: ChurnRiskEvent, causationId: string): RiskOutput {

@@ -1,0 +1,99 @@
+import { DEFAULT_RISK_POLICY } from '@churn/domain-risk';
+import {
+  bigTransferStory,
+  branchFeed,
+  partitioned,
+  recordedFacts,
+  roundRobin,
+  salaryStopsStory,
+} from '../testing';
+import type { RecordedInput, RiskOutput } from './engine-input';
+import { shardOfCustomer } from './customer-shard';
+import { RiskEngine, type RiskEngineSettings } from './risk-engine';
+import { DEFAULT_REVIEW_SCHEDULE } from './review-schedule';
+
+const single: RiskEngineSettings = {
+  policy: DEFAULT_RISK_POLICY,
+  reviews: DEFAULT_REVIEW_SCHEDULE,
+};
+const watermarked: RiskEngineSettings = {
+  ...single,
+  watermark: { idleAfterRuns: 4, idleAfterInputs: 50_000, maxHeldFacts: 50_000 },
+};
+
+const customerIds = (inputs: readonly RecordedInput[]): string[] => [
+  ...new Set(inputs.map((r) => (r.data as { customerId: string }).customerId)),
+];
+
+/**
+ * Shards fold the first `handOverAt` inputs side by side; shard 0 adopts the others and handles
+ * the rest alone. Returns what it decided after the handover, and the engine.
+ */
+const inShards = (
+  settings: RiskEngineSettings,
+  inputs: readonly RecordedInput[],
+  handOverAt: number,
+  count: number,
+) => {
+  const shards = Array.from(
+    { length: count },
+    (_, index) => new RiskEngine(settings, { index, count }),
+  );
+  for (const input of inputs.slice(0, handOverAt)) for (const shard of shards) shard.handle(input);
+  const [main, ...others] = shards as [RiskEngine, ...RiskEngine[]];
+  main.adopt(others.map((other) => structuredClone(other.handOver())));
+  const after = inputs.slice(handOverAt).flatMap((input) => main.handle(input));
+  return { main, after };
+};
+
+const alone = (settings: RiskEngineSettings, inputs: readonly RecordedInput[], from: number) => {
+  const engine = new RiskEngine(settings);
+  const outputs: RiskOutput[] = [];
+  inputs.forEach((input, i) => {
+    const decided = engine.handle(input);
+    if (i >= from) outputs.push(...decided);
+  });
+  return { engine, outputs };
+};
+
+describe('a catch-up split over customer shards, then handed over to one engine', () => {
+  const feed = recordedFacts(branchFeed(30, 2, [salaryStopsStory(), bigTransferStory()]));
+  const backlog = roundRobin(partitioned(feed, '2016-12-31T12:00:00+08:00'), () => 300);
+
+  it('spreads the customers over the shards, each id always to the same one', () => {
+    const ids = customerIds(feed);
+    const counts = [0, 0, 0];
+    for (const id of ids) counts[shardOfCustomer(id, 3)] += 1;
+    expect(counts.every((n) => n > ids.length / 6)).toBe(true);
+    expect(ids.map((id) => shardOfCustomer(id, 3))).toEqual(
+      ids.map((id) => shardOfCustomer(id, 3)),
+    );
+  });
+
+  it.each([
+    ['in the store order of one feed', single, feed],
+    ['behind the watermark, over a partitioned backlog', watermarked, backlog],
+  ])('decides after the handover exactly what one engine decides: %s', (_, settings, inputs) => {
+    const handOverAt = Math.floor(inputs.length * 0.6);
+    const reference = alone(settings, inputs, handOverAt);
+    expect(reference.outputs.length).toBeGreaterThan(10);
+    for (const count of [2, 3]) {
+      const { main, after } = inShards(settings, inputs, handOverAt, count);
+      expect(after).toEqual(reference.outputs);
+      expect(main.customers).toBe(reference.engine.customers);
+      expect(main.counts).toEqual(reference.engine.counts);
+      for (const id of customerIds(inputs))
+        expect(main.watchOf(id)).toEqual(reference.engine.watchOf(id));
+    }
+  });
+
+  it('hands over mid-day with facts still held, and folds them as one engine would', () => {
+    const settings = watermarked;
+    const handOverAt = Math.floor(backlog.length / 3) + 17;
+    const held = new RiskEngine(settings);
+    backlog.slice(0, handOverAt).forEach((input) => held.handle(input));
+    expect(held.heldFacts).toBeGreaterThan(0);
+    const { after } = inShards(settings, backlog, handOverAt, 2);
+    expect(after).toEqual(alone(settings, backlog, handOverAt).outputs);
+  });
+});
