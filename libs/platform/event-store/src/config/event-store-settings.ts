@@ -34,6 +34,11 @@ export interface OpenedEventStore {
    * EventStoreDB, which reports its own disks (`eventstore_sys_disk_bytes`).
    */
   readonly diskUsage: (() => Promise<DiskUsage>) | null;
+  /**
+   * The embedded store's file, which other threads may read on connections of their own
+   * (`readStoreFile`: the risk engine's parallel catch-up); null for EventStoreDB.
+   */
+  readonly file: string | null;
   close(): Promise<void>;
 }
 
@@ -72,6 +77,7 @@ export const openEventStore = (settings: EventStoreSettings): OpenedEventStore =
       description: `EventStoreDB at ${settings.url.replace(/\/\/[^@/]*@/, '//***@')}`,
       ping: async () => void (await store.loadStream(PING_STREAM, { maxCount: 1 })),
       diskUsage: null,
+      file: null,
       close: () => store.close(),
     };
   }
@@ -87,6 +93,7 @@ export const openEventStore = (settings: EventStoreSettings): OpenedEventStore =
     description: `embedded SQLite store at ${settings.path}`,
     ping: async () => void (await store.loadStream(PING_STREAM, { maxCount: 1 })),
     diskUsage: () => filesystemUsage(directory),
+    file: settings.path,
     close: async () => store.close(),
   };
 };

@@ -62,13 +62,16 @@ export interface EventStatements {
  * with one of `prefixCount` prefixes, each bound twice (`prefixParams`); none: every stream.
  * The read-ahead thread (`read-ahead/`) runs the same query on its own connection.
  */
-export const readAfterSql = (prefixCount: number): string => {
+export const readAfterSql = (prefixCount: number): string =>
+  `SELECT ${COLUMNS}, stream FROM events WHERE position > ?${prefixFilterSql(prefixCount)} ORDER BY position LIMIT ?`;
+
+/** ` AND (…)`: the stream starts with one of `prefixCount` prefixes (`prefixParams`); none: ''. */
+export const prefixFilterSql = (prefixCount: number): string => {
   const anyPrefix = Array.from(
     { length: prefixCount },
     () => 'substr(stream, 1, length(?)) = ?',
   ).join(' OR ');
-  const filter = prefixCount === 0 ? '' : ` AND (${anyPrefix})`;
-  return `SELECT ${COLUMNS}, stream FROM events WHERE position > ?${filter} ORDER BY position LIMIT ?`;
+  return prefixCount === 0 ? '' : ` AND (${anyPrefix})`;
 };
 
 export const prefixParams = (prefixes: readonly string[]): string[] =>
