@@ -72,17 +72,24 @@ export class RiskEngine {
   /** While catching up beside other shards: the customers this engine folds (else all). */
   private shard: CustomerShard | undefined;
 
-  /**
-   * `shard`: fold only that share of the customers, and every fact for what all shards share
-   * (the clock, the watermark, the employers), until `adopt` takes in the other shards' customers.
-   */
+  /** `shard`: see `foldOnly`. */
   constructor(
     readonly settings: RiskEngineSettings,
     shard?: CustomerShard,
   ) {
     this.employers = new EmployerWatch(settings.policy);
     if (settings.watermark) this.sources = new SourceWatermark(settings.watermark);
-    if (shard !== undefined && shard.count > 1) this.shard = shard;
+    if (shard !== undefined) this.foldOnly(shard);
+  }
+
+  /**
+   * Before the first input: fold only that share of the customers, and every fact for what all
+   * shards share (the clock, the watermark, the employers), until `adopt` takes in the others.
+   */
+  foldOnly(shard: CustomerShard): void {
+    if (this.counts.folded > 0 || this.watches.size > 0)
+      throw new Error('a risk engine becomes a shard before its first input');
+    this.shard = shard.count > 1 ? shard : undefined;
   }
 
   /** The branch's business clock: the first bank day not yet closed. */

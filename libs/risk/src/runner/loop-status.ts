@@ -6,6 +6,8 @@ export class LoopStatus {
   resumedAfter = 0;
   /** The last checkpoint this process saved or found. */
   checkpoint = 0;
+  /** Threads the catch-up since the start folds on (`parallel-catch-up/`); 1: this one alone. */
+  catchUpThreads = 1;
   crashed = false;
   error: string | null = null;
 

@@ -8,6 +8,10 @@ import type {
 import type { RiskOutput } from '../engine/engine-input';
 import type { RiskEngine } from '../engine/risk-engine';
 import { LoopStatus } from './loop-status';
+import { ParallelCatchUp } from './parallel-catch-up/parallel-catch-up';
+
+/** The streams the engine follows: every customer's. */
+const STREAM_PREFIXES = ['customer-'] as const;
 
 export interface RiskLoopOptions {
   readonly subscriberId: string;
@@ -21,6 +25,15 @@ export interface RiskLoopOptions {
    * only with the checkpoint.
    */
   readonly appendOutputsWithinMs?: number;
+  /**
+   * The embedded store's file (null or absent: EventStoreDB): the catch-up up to the stored
+   * checkpoint may then be spread over `catchUpThreads` threads (`parallel-catch-up/`)…
+   */
+  readonly storeFile?: string | null;
+  /** …this one and helpers; 1: this thread alone… */
+  readonly catchUpThreads?: number;
+  /** …when the checkpoint is at least this far (a helper thread takes a moment to start). */
+  readonly catchUpThreadsFrom?: number;
   /** Tests only: stop dead after this many inputs, before or after appending the last outputs. */
   readonly crash?: { readonly afterInputs: number; readonly appended: boolean };
 }
@@ -49,6 +62,7 @@ export class RiskEngineLoop {
   private buffer: RiskOutput[] = [];
   private sinceFlush = 0;
   private inputs = 0;
+  private catchUp: ParallelCatchUp | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -61,9 +75,11 @@ export class RiskEngineLoop {
   async start(): Promise<void> {
     const stored = await this.checkpoints.load(this.options.subscriberId);
     this.status.resumeAfter(stored);
+    this.catchUp = this.startParallelCatchUp(stored ?? 0);
+    this.status.catchUpThreads = this.catchUp === undefined ? 1 : this.catchUp.threads;
     this.subscription = this.store.subscribe({
       fromPosition: 'start' satisfies Checkpoint,
-      streamPrefixes: ['customer-'],
+      streamPrefixes: [...STREAM_PREFIXES],
     });
     this.following = this.follow(this.subscription);
     this.timer = setInterval(
@@ -78,6 +94,7 @@ export class RiskEngineLoop {
     clearInterval(this.timer);
     clearTimeout(this.soon);
     await this.subscription?.close();
+    await this.catchUp?.cancel();
     await this.following;
     if (!this.status.crashed && !this.status.failed) await this.flush();
   }
@@ -98,7 +115,9 @@ export class RiskEngineLoop {
   private async follow(subscription: Subscription): Promise<void> {
     try {
       for await (const recorded of subscription) {
-        this.handle(recorded);
+        const outputs = this.decide(recorded);
+        if (recorded.position === this.catchUp?.handOverAt) await this.adoptShards(this.catchUp);
+        this.record(recorded, outputs);
         if (this.crashDue()) return await this.crash();
         if (this.sinceFlush >= this.options.flushEveryInputs) await this.flush();
       }
@@ -108,10 +127,32 @@ export class RiskEngineLoop {
     }
   }
 
-  private handle(recorded: RecordedEvent): void {
+  private startParallelCatchUp(checkpoint: number): ParallelCatchUp | undefined {
+    const { storeFile, catchUpThreads = 1, catchUpThreadsFrom = 0 } = this.options;
+    if (storeFile == null || catchUpThreads < 2 || checkpoint < catchUpThreadsFrom)
+      return undefined;
+    return ParallelCatchUp.start(
+      this.engine,
+      { file: storeFile, threads: catchUpThreads, streamPrefixes: STREAM_PREFIXES },
+      checkpoint,
+    );
+  }
+
+  /** The helpers' customers, as of the input just handled: from here on this engine has all. */
+  private async adoptShards(catchUp: ParallelCatchUp): Promise<void> {
+    this.engine.adopt(await catchUp.handovers());
+    this.catchUp = undefined;
+  }
+
+  private decide(recorded: RecordedEvent): readonly RiskOutput[] {
     const started = performance.now();
     const outputs = this.engine.handle(recorded);
     this.observer.onInput?.((performance.now() - started) / 1000);
+    return outputs;
+  }
+
+  /** The input is handled: its position reported, its outputs buffered if after the checkpoint. */
+  private record(recorded: RecordedEvent, outputs: readonly RiskOutput[]): void {
     this.inputs += 1;
     this.status.handled(recorded.position);
     if (!this.status.isAfterCheckpoint(recorded.position)) return;

@@ -33,7 +33,8 @@ export class RiskEngineRunner implements OnApplicationBootstrap, BeforeApplicati
     @Inject(HealthChecks) private readonly health: HealthChecks,
   ) {
     const { store, checkpoints } = opened;
-    const loop = new RiskEngineLoop(store, checkpoints, engine, options, {
+    const loopOptions = { ...options, storeFile: opened.file };
+    const loop = new RiskEngineLoop(store, checkpoints, engine, loopOptions, {
       onInput: (seconds) => this.metrics.observer.onInput?.(seconds),
       onFlushed: (outputs, checkpoint) => this.metrics.observer.onFlushed?.(outputs, checkpoint),
       onFailed: (error) => this.logger.error(`risk engine stopped: ${String(error)}`),
@@ -54,10 +55,10 @@ export class RiskEngineRunner implements OnApplicationBootstrap, BeforeApplicati
   async onApplicationBootstrap(): Promise<void> {
     this.health.register({ name: 'risk-engine', check: async () => this.report() });
     await this.loop.start();
-    const { resumedAfter } = this.loop.status;
+    const { resumedAfter, catchUpThreads } = this.loop.status;
     this.logger.log(
       `following customer streams in the ${this.opened.description} with policy ${this.engine.settings.policy.version}; ` +
-        `state rebuilt from the start, appending after position ${resumedAfter}`,
+        `state rebuilt from the start on ${catchUpThreads} thread(s), appending after position ${resumedAfter}`,
     );
   }
 
@@ -80,6 +81,7 @@ export class RiskEngineRunner implements OnApplicationBootstrap, BeforeApplicati
         position: status.position,
         checkpoint: status.checkpoint,
         rebuilding: status.rebuilding,
+        catchUpThreads: status.catchUpThreads,
         customers: this.engine.customers,
         folded: counts.folded,
         assessments: counts.assessments,

@@ -35,13 +35,16 @@ export const inboundPartitions = (partitions = DEFAULT_TOPIC_PLAN.inboundPartiti
 
 /**
  * A checkpoint once a second or every 10,000 inputs (a commit, not a per-event cost); risk
- * events appended within 20 ms of the input that produced them.
+ * events appended within 20 ms of the input that produced them. On the embedded store, a
+ * catch-up of 200,000 positions or more is spread over two threads (the machine's two cores).
  */
 export const DEFAULT_LOOP_OPTIONS: RiskLoopOptions = {
   subscriberId: 'risk-engine',
   flushEveryInputs: 10_000,
   flushEveryMs: 1_000,
   appendOutputsWithinMs: 20,
+  catchUpThreads: 2,
+  catchUpThreadsFrom: 200_000,
 };
 
 /**

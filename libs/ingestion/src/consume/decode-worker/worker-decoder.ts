@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
+import { threadEntry, threadOptions } from '@churn/config';
 import type { DecodeOptions, Decoded, InboundEnvelope } from '../../inbound/inbound-envelope';
 import type { ChunkDecoder } from '../chunk-decoder';
 import {
@@ -56,7 +55,7 @@ export class WorkerDecoder implements ChunkDecoder {
   }
 
   private start(): Worker {
-    const worker = new Worker(ENTRY, workerOptions());
+    const worker = new Worker(ENTRY, threadOptions(__filename, { mark: DECODE_WORKER_MARK }));
     // The consumer keeps the process alive while there is work; an idle decoder must not.
     worker.unref();
     worker.on('message', (reply: DecodeReply) => {
@@ -79,26 +78,4 @@ export class WorkerDecoder implements ChunkDecoder {
   }
 }
 
-const ENTRY = join(__dirname, `decode-worker.entry${extname(__filename)}`);
-
-/**
- * Built, the entry is JavaScript beside this file. Run from TypeScript sources (ts-node, Jest),
- * the thread registers ts-node and the workspace's path aliases, as the scripts do.
- */
-const workerOptions = (): WorkerOptions => {
-  const workerData = { mark: DECODE_WORKER_MARK };
-  if (extname(__filename) !== '.ts') return { workerData };
-  const project = process.env['TS_NODE_PROJECT'] ?? findUp('tsconfig.scripts.json');
-  return {
-    workerData,
-    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
-    env: { ...process.env, ...(project === undefined ? {} : { TS_NODE_PROJECT: project }) },
-  };
-};
-
-const findUp = (name: string, from = __dirname): string | undefined => {
-  const candidate = join(from, name);
-  if (existsSync(candidate)) return candidate;
-  const parent = dirname(from);
-  return parent === from ? undefined : findUp(name, parent);
-};
+const ENTRY = threadEntry(__filename, 'decode-worker.entry');

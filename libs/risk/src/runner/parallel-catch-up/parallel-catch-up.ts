@@ -1,0 +1,107 @@
+import { Worker } from 'node:worker_threads';
+import { threadEntry, threadOptions } from '@churn/config';
+import { StoreFileReader } from '@churn/event-store';
+import type { RiskEngine, ShardHandover } from '../../engine/risk-engine';
+import {
+  CATCH_UP_SHARD_MARK,
+  type CatchUpShardOrder,
+  type CatchUpShardReply,
+} from './catch-up-shard';
+// Imported for the build only (a no-op here): tsc emits what is imported, and the threads run it.
+import './catch-up-shard.entry';
+
+const ENTRY = threadEntry(__filename, 'catch-up-shard.entry');
+
+export interface ParallelCatchUpSettings {
+  /** The embedded store's file, which each helper thread reads on a connection of its own. */
+  readonly file: string;
+  /** Shards in all: this thread and `threads - 1` helpers. */
+  readonly threads: number;
+  readonly streamPrefixes: readonly string[];
+}
+
+/**
+ * The risk engine's catch-up spread over the machine's cores. After a restart the engine must
+ * re-fold every stored fact up to its checkpoint before it goes on, deciding nothing new; the
+ * customers' folds are independent, so each thread folds one shard of them, while every thread
+ * reads every fact for what all shards share: the business clock, the watermark and the
+ * employers (a few µs per fact, against the customer fold's, evidence's and assessments' many).
+ * This thread's engine is shard 0 and goes on through the subscription; at `handOverAt`, the
+ * last position the helpers read, it adopts their customers, as of the same input, and goes on
+ * alone. The decisions after the handover are the ones a single engine makes
+ * (`customer-shard.spec.ts`, `parallel-catch-up.spec.ts`).
+ */
+export class ParallelCatchUp {
+  private constructor(
+    /** Adopt the helpers' customers right after handling this position. */
+    readonly handOverAt: number,
+    /** Threads folding, this one included. */
+    readonly threads: number,
+    private readonly workers: readonly Worker[],
+    private readonly replies: Promise<ShardHandover[]>,
+  ) {}
+
+  /**
+   * Starts the helpers over everything up to `checkpoint` and makes `engine` (before its first
+   * input) shard 0 of them. Undefined when there is nothing to share.
+   */
+  static start(
+    engine: RiskEngine,
+    settings: ParallelCatchUpSettings,
+    checkpoint: number,
+  ): ParallelCatchUp | undefined {
+    const { file, threads, streamPrefixes } = settings;
+    if (threads < 2 || checkpoint <= 0) return undefined;
+    const reader = new StoreFileReader(file);
+    let handOverAt: number;
+    try {
+      handOverAt = reader.lastPosition({ streamPrefixes, upToPosition: checkpoint });
+    } finally {
+      reader.close();
+    }
+    if (handOverAt === 0) return undefined;
+    engine.foldOnly({ index: 0, count: threads });
+    const workers: Worker[] = [];
+    const replies: Promise<ShardHandover>[] = [];
+    for (let index = 1; index < threads; index++) {
+      const order: CatchUpShardOrder = {
+        mark: CATCH_UP_SHARD_MARK,
+        file,
+        streamPrefixes,
+        upToPosition: handOverAt,
+        shard: { index, count: threads },
+        settings: engine.settings,
+      };
+      const worker = new Worker(ENTRY, threadOptions(__filename, order));
+      workers.push(worker);
+      replies.push(replyOf(worker, index));
+    }
+    const all = Promise.all(replies);
+    // Awaited at the handover; until then a failure must not be an unhandled rejection.
+    all.catch(() => undefined);
+    return new ParallelCatchUp(handOverAt, threads, workers, all);
+  }
+
+  /** Every helper's customers, once each has read up to `handOverAt`; rejects if one failed. */
+  handovers(): Promise<ShardHandover[]> {
+    return this.replies;
+  }
+
+  /** Stops the helpers (a shutdown during the catch-up). */
+  async cancel(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
+const replyOf = (worker: Worker, index: number): Promise<ShardHandover> =>
+  new Promise((resolve, reject) => {
+    const failed = (why: string): void =>
+      reject(new Error(`catch-up shard ${index} failed: ${why}`));
+    worker.once('message', (reply: CatchUpShardReply) => {
+      if ('error' in reply) failed(reply.error);
+      else resolve(reply.handover);
+      void worker.terminate();
+    });
+    worker.once('error', (error) => failed(error.message));
+    worker.once('exit', (code) => failed(`its thread exited (${code}) before answering`));
+  });
