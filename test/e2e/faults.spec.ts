@@ -29,7 +29,12 @@ import {
   type ExpectedIngestion,
 } from '../support/expected-facts';
 import { accountNotifications, notificationRows } from '../support/notification-accounting';
-import { healthDetail, waitSettled, type AlertingDetail } from '../support/pipeline-status';
+import {
+  healthDetail,
+  waitSettled,
+  type AlertingDetail,
+  type RiskEngineDetail,
+} from '../support/pipeline-status';
 import { readPipelineStore, type StoredPipeline } from '../support/pipeline-store';
 import { printTable } from '../support/report-table';
 import type { ServiceName } from '../support/service-process';
@@ -94,6 +99,9 @@ let outage: { downAt: Date; upAt: Date; deadline: string } | undefined;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** kill -9 after a random moment within the day being processed, then start it again. */
+/** The risk engine's state just after its restart: how far its checkpoint was, how it caught up. */
+let riskRestart: RiskEngineDetail | undefined;
+
 const crash = async (name: ServiceName, note: Injected): Promise<void> => {
   await sleep(Math.floor(random() * 300));
   const facts = e2e.watch.factsStored();
@@ -104,7 +112,13 @@ const crash = async (name: ServiceName, note: Injected): Promise<void> => {
     name === 'alerting'
       ? `, down ${downAt} to ${e2e.pipeline.clockNow().toISOString()} SLA time`
       : '';
-  note.detail = `${exit.signal} with ${facts} facts stored; ready again ${restarted.startupMs} ms after its restart${sla}`;
+  if (name === 'risk-engine')
+    riskRestart = await healthDetail<RiskEngineDetail>(restarted, 'risk-engine');
+  const refold =
+    riskRestart === undefined || name !== 'risk-engine'
+      ? ''
+      : `, re-folding up to checkpoint ${riskRestart.checkpoint} on ${riskRestart.catchUpThreads} threads`;
+  note.detail = `${exit.signal} with ${facts} facts stored; ready again ${restarted.startupMs} ms after its restart${sla}${refold}`;
 };
 
 /**
@@ -247,6 +261,9 @@ describe(`faults while a branch streams through the system (E2E_FAULT_SEED=${SEE
     );
     expect(injected.map((f) => f.fault).sort()).toEqual(PLAN.map(([f]) => f).sort());
     expect(injected.every((f) => f.detail !== '')).toBe(true);
+    // The harness asks for helpers from any checkpoint: the restart re-folded on two threads.
+    expect(riskRestart?.checkpoint).toBeGreaterThan(0);
+    expect(riskRestart?.catchUpThreads).toBe(2);
   });
 
   it('stores every valid input once and dead-letters every invalid one: in = stored + dead-lettered', () => {

@@ -74,6 +74,8 @@ export interface RiskEngineDetail {
   readonly checkpoint: number;
   readonly rebuilding: boolean;
   readonly folded: number;
+  /** Threads its re-fold since the start runs on (1: no helpers). */
+  readonly catchUpThreads: number;
 }
 
 export interface AlertingDetail {

@@ -33,3 +33,4 @@ export {
   inboundPartitions,
   type RiskModuleOptions,
 } from './runner/risk.module';
+export { catchUpSettingsFromEnv, type CatchUpSettings } from './runner/catch-up-settings';

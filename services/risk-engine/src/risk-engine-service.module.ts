@@ -20,6 +20,7 @@ export class RiskEngineServiceModule {
         RiskModule.forRoot({
           ...loadRiskPolicy(settings.riskPolicyFile),
           serveCustomerRisk: true,
+          loop: settings.catchUp,
         }),
       ],
     };

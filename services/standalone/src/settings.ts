@@ -8,7 +8,11 @@ import {
 } from '@churn/alerting';
 import { operationsSettingsFromEnv, type OperationsSettings } from '@churn/audit';
 import { consoleDir } from '@churn/console';
-import { DEFAULT_RISK_POLICY_FILE } from '@churn/risk';
+import {
+  catchUpSettingsFromEnv,
+  DEFAULT_RISK_POLICY_FILE,
+  type CatchUpSettings,
+} from '@churn/risk';
 
 /** `npm start`'s settings, from the environment (README "Configuration"). */
 export interface StandaloneSettings {
@@ -26,6 +30,8 @@ export interface StandaloneSettings {
   readonly demoDaysPerSecond: number;
   /** The versioned risk policy (YAML or JSON), checked at start-up. */
   readonly riskPolicyFile: string;
+  /** The risk engine's re-fold at start-up on helper threads. */
+  readonly riskCatchUp: CatchUpSettings;
   /** The alerting engine (policy, staff, channels) and its API's tokens. */
   readonly alerting: AlertingSettings;
   readonly auth: AlertingAuthOptions;
@@ -54,6 +60,7 @@ export const readSettings = (env: NodeJS.ProcessEnv): StandaloneSettings => {
     demoLiveDays: envInteger(env, 'DEMO_LIVE_DAYS', 90, { min: 0, max: 3_660 }),
     demoDaysPerSecond: envInteger(env, 'DEMO_DAYS_PER_SECOND', 1, { min: 0, max: 1_000 }),
     riskPolicyFile: envText(env, 'RISK_POLICY_FILE', DEFAULT_RISK_POLICY_FILE),
+    riskCatchUp: catchUpSettingsFromEnv(env),
     alerting: alertingSettingsFromEnv(env),
     auth: alertingAuthOptionsFromEnv(env, { demo: true }),
     alertingClockSpeed: envInteger(env, 'ALERTING_CLOCK_SPEED', 1800, { min: 1, max: 100_000 }),

@@ -40,7 +40,11 @@ export class StandaloneModule {
         // Facts reach this process's store in business-day order (the demo feed, `npm run ingest`
         // files), never from Kafka partitions drained unevenly: the single business clock is
         // exact here and closes each day as soon as the next begins.
-        RiskModule.forRoot({ ...loadRiskPolicy(settings.riskPolicyFile), watermark: false }),
+        RiskModule.forRoot({
+          ...loadRiskPolicy(settings.riskPolicyFile),
+          watermark: false,
+          loop: settings.riskCatchUp,
+        }),
         alertingEngine,
         alertingApi,
         AuditApiModule.forRoot({
