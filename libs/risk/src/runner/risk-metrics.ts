@@ -91,7 +91,7 @@ export const riskMetrics = (
     });
   const duration = metrics.histogram({
     name: 'risk_fold_duration_seconds',
-    help: 'Engine time per input event: fold, plus the assessments of any bank day it closes',
+    help: 'Engine time per input event from the subscription (on the embedded store not the re-fold up to the checkpoint at start-up): fold, plus the assessments of any bank day it closes',
     buckets: FOLD_BUCKETS,
   });
   const seen = {

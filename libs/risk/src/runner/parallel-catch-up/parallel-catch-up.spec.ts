@@ -16,7 +16,8 @@ import {
   runLoop,
   salaryStopsStory,
 } from '../../testing';
-import type { RiskLoopOptions } from '../risk-engine-loop';
+import { TEST_LOOP } from '../../testing/loop-run';
+import { RiskEngineLoop, type RiskLoopOptions } from '../risk-engine-loop';
 
 const dir = mkdtempSync(join(tmpdir(), 'risk-parallel-catch-up-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -86,6 +87,40 @@ describe('a restart whose catch-up is spread over threads', () => {
     },
     120_000,
   );
+
+  const threaded = (file: string): Partial<RiskLoopOptions> => ({
+    storeFile: file,
+    catchUpThreads: 2,
+    catchUpThreadsFrom: 0,
+  });
+
+  it('stops cleanly in the middle of a re-fold on threads; the next start finishes it', async () => {
+    const { file, store } = copy();
+    await run(store, last, { crash: { afterInputs: Math.floor(last * 0.6), appended: false } });
+    const options = { ...TEST_LOOP, ...threaded(file) };
+    const loop = new RiskEngineLoop(store, store.checkpointStore(), watermarked(), options);
+    await loop.start();
+    expect(loop.status.catchUpThreads).toBe(2);
+    await loop.stop();
+    expect(loop.status.failed).toBe(false);
+    expect(loop.status.position).toBeLessThan(loop.status.resumedAfter);
+    await run(store, last, threaded(file));
+    expect(await riskEventsJson(store)).toEqual(uninterrupted);
+    store.close();
+  }, 120_000);
+
+  it('crashes in the middle of a re-fold on threads; the next start finishes it', async () => {
+    const { file, store } = copy();
+    await run(store, last, { crash: { afterInputs: Math.floor(last * 0.6), appended: false } });
+    const crashed = await run(store, last, {
+      ...threaded(file),
+      crash: { afterInputs: 300, appended: true },
+    });
+    expect(crashed.status.crashed).toBe(true);
+    await run(store, last, threaded(file));
+    expect(await riskEventsJson(store)).toEqual(uninterrupted);
+    store.close();
+  }, 120_000);
 
   it('folds on one thread when the checkpoint is nearer than catchUpThreadsFrom', async () => {
     const { file, store } = copy();

@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
 import { threadEntry, threadOptions } from '@churn/config';
-import { StoreFileReader } from '@churn/event-store';
 import type { RiskEngine, ShardHandover } from '../../engine/risk-engine';
 import {
   CATCH_UP_SHARD_MARK,
@@ -18,6 +17,8 @@ export interface ParallelCatchUpSettings {
   /** Shards in all: this thread and `threads - 1` helpers. */
   readonly threads: number;
   readonly streamPrefixes: readonly string[];
+  /** The last position to fold (of the wanted streams): where the helpers hand over. */
+  readonly upToPosition: number;
 }
 
 /**
@@ -26,14 +27,14 @@ export interface ParallelCatchUpSettings {
  * customers' folds are independent, so each thread folds one shard of them, while every thread
  * reads every fact for what all shards share: the business clock, the watermark and the
  * employers (a few µs per fact, against the customer fold's, evidence's and assessments' many).
- * This thread's engine is shard 0 and goes on through the subscription; at `handOverAt`, the
- * last position the helpers read, it adopts their customers, as of the same input, and goes on
- * alone. The decisions after the handover are the ones a single engine makes
+ * This thread's engine is shard 0 (`RiskEngineLoop` reads the same file on this thread); at
+ * `handOverAt`, the last position every thread reads, it adopts the helpers' customers, as of
+ * the same input, and goes on alone. The decisions after the handover are the ones a single engine makes
  * (`customer-shard.spec.ts`, `parallel-catch-up.spec.ts`).
  */
 export class ParallelCatchUp {
   private constructor(
-    /** Adopt the helpers' customers right after handling this position. */
+    /** The helpers' customers are as of this position. */
     readonly handOverAt: number,
     /** Threads folding, this one included. */
     readonly threads: number,
@@ -42,24 +43,11 @@ export class ParallelCatchUp {
   ) {}
 
   /**
-   * Starts the helpers over everything up to `checkpoint` and makes `engine` (before its first
-   * input) shard 0 of them. Undefined when there is nothing to share.
+   * Starts the helpers over everything up to `settings.upToPosition` and makes `engine` (before
+   * its first input) shard 0 of them.
    */
-  static start(
-    engine: RiskEngine,
-    settings: ParallelCatchUpSettings,
-    checkpoint: number,
-  ): ParallelCatchUp | undefined {
-    const { file, threads, streamPrefixes } = settings;
-    if (threads < 2 || checkpoint <= 0) return undefined;
-    const reader = new StoreFileReader(file);
-    let handOverAt: number;
-    try {
-      handOverAt = reader.lastPosition({ streamPrefixes, upToPosition: checkpoint });
-    } finally {
-      reader.close();
-    }
-    if (handOverAt === 0) return undefined;
+  static start(engine: RiskEngine, settings: ParallelCatchUpSettings): ParallelCatchUp {
+    const { file, threads, streamPrefixes, upToPosition: handOverAt } = settings;
     engine.foldOnly({ index: 0, count: threads });
     const workers: Worker[] = [];
     const replies: Promise<ShardHandover>[] = [];
