@@ -3,10 +3,11 @@
 // in memory; ARCHITECTURE.md "Replay is the product"). The store is made once with the simulator
 // and kept under tmp/bench-system/ (BENCH_SYSTEM_CATCHUP_EVENTS sets N); its checkpoint says
 // everything was assessed before, so the engine folds and decides but appends nothing, exactly
-// as after a restart. The rate runs from the process's spawn to its position reaching the last
-// event, less the same process's start-up on an empty store (it starts folding before it prints
-// its ready line). Baselines, in this process on the same file: the store's own readAll alone, and
-// readAll with a bare customer fold (evolveCustomer, no evidence, signals or scores).
+// as after a restart, on the threads RISK_CATCH_UP_THREADS gives it (default 2). The rate runs
+// from the process's spawn to its position reaching the last event, less the same process's
+// start-up on an empty store (it starts folding before it prints its ready line). Baselines, in
+// this process on the same file, on one thread: the store's own readAll alone, and readAll with a
+// bare customer fold (evolveCustomer, no evidence, signals or scores).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -71,9 +72,10 @@ export async function catchUpBench(): Promise<BenchRow[]> {
   rmSync(emptyDir, { recursive: true, force: true });
 
   const spawnedAt = performance.now();
-  // The subscription yields to the event loop between full pages, so /health answers during
-  // the catch-up (the ready line may come before it ends). EVENT_STORE_READ_AHEAD=on in this
-  // bench's environment reaches the process: its catch-up then reads ahead on a second thread.
+  // The re-fold yields to the event loop between slices, so /health answers during the
+  // catch-up (the ready line may come before it ends); the position reaches the last event only
+  // once the helper threads' customers are adopted. RISK_CATCH_UP_THREADS in this bench's
+  // environment reaches the process (default 2).
   const service = await startServiceProcess(
     'risk-engine',
     { EVENTSTORE_URL: '', EVENT_STORE_PATH: made.path },
@@ -99,7 +101,7 @@ export async function catchUpBench(): Promise<BenchRow[]> {
     return [
       {
         bench: 'system',
-        measure: `catch-up: risk engine process re-folds ${size} (${seconds.toFixed(1)} s${process.env['EVENT_STORE_READ_AHEAD'] === 'on' ? ', reading ahead' : ''}); baseline: readAll + bare customer fold, first ${BASELINE_EVENTS.toLocaleString('en-US')}`,
+        measure: `catch-up: risk engine process re-folds ${size} (${seconds.toFixed(1)} s on ${detail?.catchUpThreads ?? 1} thread(s)); baseline: readAll + bare customer fold on one thread, first ${BASELINE_EVENTS.toLocaleString('en-US')}`,
         value: rate,
         unit: 'events/s',
         baseline: bareFold,
