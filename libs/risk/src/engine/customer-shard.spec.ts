@@ -1,4 +1,3 @@
-import { DEFAULT_RISK_POLICY } from '@churn/domain-risk';
 import {
   bigTransferStory,
   branchFeed,
@@ -6,20 +5,14 @@ import {
   recordedFacts,
   roundRobin,
   salaryStopsStory,
+  WATERMARKED,
 } from '../testing';
 import type { RecordedInput, RiskOutput } from './engine-input';
 import { shardOfCustomer } from './customer-shard';
 import { RiskEngine, type RiskEngineSettings } from './risk-engine';
-import { DEFAULT_REVIEW_SCHEDULE } from './review-schedule';
 
-const single: RiskEngineSettings = {
-  policy: DEFAULT_RISK_POLICY,
-  reviews: DEFAULT_REVIEW_SCHEDULE,
-};
-const watermarked: RiskEngineSettings = {
-  ...single,
-  watermark: { idleAfterRuns: 4, idleAfterInputs: 50_000, maxHeldFacts: 50_000 },
-};
+const single: RiskEngineSettings = { ...WATERMARKED, watermark: undefined };
+const watermarked = WATERMARKED;
 
 const customerIds = (inputs: readonly RecordedInput[]): string[] => [
   ...new Set(inputs.map((r) => (r.data as { customerId: string }).customerId)),

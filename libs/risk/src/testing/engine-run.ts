@@ -1,12 +1,19 @@
 import type { BankFact } from '@churn/domain-facts';
 import { DEFAULT_RISK_POLICY } from '@churn/domain-risk';
 import type { RiskOutput } from '../engine/engine-input';
-import { RiskEngine } from '../engine/risk-engine';
+import { RiskEngine, type RiskEngineSettings } from '../engine/risk-engine';
 import { DEFAULT_REVIEW_SCHEDULE } from '../engine/review-schedule';
 import { ingestedAppends } from './stored-feed';
 
 export const defaultEngine = (): RiskEngine =>
   new RiskEngine({ policy: DEFAULT_RISK_POLICY, reviews: DEFAULT_REVIEW_SCHEDULE });
+
+/** The default policy behind a watermark sized for small test backlogs. */
+export const WATERMARKED: RiskEngineSettings = {
+  policy: DEFAULT_RISK_POLICY,
+  reviews: DEFAULT_REVIEW_SCHEDULE,
+  watermark: { idleAfterRuns: 4, idleAfterInputs: 50_000, maxHeldFacts: 50_000 },
+};
 
 /** The recorded events ingestion would store for `facts`, in feed order. */
 export const recordedFacts = (facts: readonly BankFact[]) =>

@@ -4,3 +4,4 @@ export * from './engine-run';
 export * from './loop-run';
 export * from './partitioned-feed';
 export * from './store-copies';
+export * from './stored-backlog';

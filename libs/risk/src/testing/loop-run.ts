@@ -1,7 +1,7 @@
-import type { CheckpointStore, EventStore } from '@churn/event-store';
-import type { RiskEngine } from '../engine/risk-engine';
+import type { CheckpointStore, EventStore, SqliteEventStore } from '@churn/event-store';
+import { RiskEngine } from '../engine/risk-engine';
 import { RiskEngineLoop, type RiskLoopOptions } from '../runner/risk-engine-loop';
-import { defaultEngine } from './engine-run';
+import { defaultEngine, WATERMARKED } from './engine-run';
 
 export const TEST_LOOP: RiskLoopOptions = {
   subscriberId: 'risk-engine',
@@ -32,6 +32,14 @@ export const runLoop = async (
   await loop.stop();
   return loop;
 };
+
+/** `runLoop` on an embedded store with a fresh engine behind the test watermark. */
+export const runWatermarked = (
+  store: SqliteEventStore,
+  lastPosition: number,
+  options: Partial<RiskLoopOptions> = {},
+): Promise<RiskEngineLoop> =>
+  runLoop(store, store.checkpointStore(), lastPosition, options, new RiskEngine(WATERMARKED));
 
 /** A checkpoint store that counts its saves: a save is a commit, it must not be per event. */
 export const countingCheckpoints = (inner: CheckpointStore) => {

@@ -11,12 +11,11 @@ export const storeCopies = (prefix: string) => {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const template = join(dir, 'template.db');
   let copies = 0;
-  return {
-    template,
-    copy: (): SqliteEventStore => {
-      const path = join(dir, `run-${++copies}.db`);
-      copyFileSync(template, path);
-      return SqliteEventStore.open(path, { synchronous: 'NORMAL' });
-    },
+  /** A fresh copy, opened, and its file. */
+  const copyWithFile = (): { readonly file: string; readonly store: SqliteEventStore } => {
+    const file = join(dir, `run-${++copies}.db`);
+    copyFileSync(template, file);
+    return { file, store: SqliteEventStore.open(file, { synchronous: 'NORMAL' }) };
   };
+  return { template, copyWithFile, copy: (): SqliteEventStore => copyWithFile().store };
 };

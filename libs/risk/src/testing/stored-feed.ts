@@ -1,6 +1,7 @@
 import type { BankFact } from '@churn/domain-facts';
 import type { EventStore, NewEvent, RecordedEvent } from '@churn/event-store';
 import { decodeMessage, factMessage, messageEnvelope } from '@churn/ingestion';
+import type { RecordedInput } from '../engine/engine-input';
 
 /** After every test fact's business time, so that no fact is refused for clock skew. */
 const NOW = new Date('2100-01-01T00:00:00Z');
@@ -25,6 +26,19 @@ export const storeFacts = async (
   facts: readonly BankFact[],
   chunk = 500,
 ): Promise<number> => appendInChunks(store, ingestedAppends(facts), chunk);
+
+/** Recorded inputs (with their ids and metadata) appended in the given order, 500 a tick. */
+export const storeRecorded = (
+  store: EventStore,
+  inputs: readonly RecordedInput[],
+): Promise<number> =>
+  appendInChunks(
+    store,
+    inputs.map(({ stream, id, type, data, metadata }) => ({
+      stream,
+      event: { id, type, data, metadata: metadata as never },
+    })),
+  );
 
 /** Appends in the given order, a chunk per tick; returns the position of the last. */
 export const appendInChunks = async (

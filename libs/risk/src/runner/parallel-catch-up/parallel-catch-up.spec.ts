@@ -1,43 +1,13 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DEFAULT_RISK_POLICY } from '@churn/domain-risk';
-import { SqliteEventStore } from '@churn/event-store';
-import { RiskEngine } from '../../engine/risk-engine';
-import { DEFAULT_REVIEW_SCHEDULE } from '../../engine/review-schedule';
+import type { SqliteEventStore } from '@churn/event-store';
 import {
-  appendInChunks,
-  bigTransferStory,
-  branchFeed,
-  partitioned,
-  recordedFacts,
   riskEventsJson,
-  roundRobin,
-  runLoop,
-  salaryStopsStory,
+  runWatermarked as run,
+  storedBacklog,
+  TEST_LOOP,
+  WATERMARKED,
 } from '../../testing';
-import { TEST_LOOP } from '../../testing/loop-run';
+import { RiskEngine } from '../../engine/risk-engine';
 import { RiskEngineLoop, type RiskLoopOptions } from '../risk-engine-loop';
-
-const dir = mkdtempSync(join(tmpdir(), 'risk-parallel-catch-up-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const template = join(dir, 'template.db');
-let copies = 0;
-const copy = () => {
-  const file = join(dir, `run-${++copies}.db`);
-  copyFileSync(template, file);
-  return { file, store: SqliteEventStore.open(file, { synchronous: 'NORMAL' }) };
-};
-
-const watermarked = () =>
-  new RiskEngine({
-    policy: DEFAULT_RISK_POLICY,
-    reviews: DEFAULT_REVIEW_SCHEDULE,
-    watermark: { idleAfterRuns: 4, idleAfterInputs: 50_000, maxHeldFacts: 50_000 },
-  });
-
-const run = (store: SqliteEventStore, last: number, options: Partial<RiskLoopOptions> = {}) =>
-  runLoop(store, store.checkpointStore(), last, options, watermarked());
 
 /**
  * A restart after a crash half-way through a backlog (seven partitions, facts held behind the
@@ -47,23 +17,11 @@ const run = (store: SqliteEventStore, last: number, options: Partial<RiskLoopOpt
 describe('a restart whose catch-up is spread over threads', () => {
   let last = 0;
   let uninterrupted: string[] = [];
+  let copy: () => { readonly file: string; readonly store: SqliteEventStore };
 
   beforeAll(async () => {
-    const feed = recordedFacts(branchFeed(20, 2, [salaryStopsStory(), bigTransferStory()]));
-    const backlog = roundRobin(partitioned(feed, '2017-06-15T10:00:00+08:00'), () => 300);
-    const store = SqliteEventStore.open(template, { synchronous: 'NORMAL' });
-    last = await appendInChunks(
-      store,
-      backlog.map(({ stream, id, type, data, metadata }) => ({
-        stream,
-        event: { id, type, data, metadata: metadata as never },
-      })),
-    );
-    store.close();
-    const once = copy();
-    await run(once.store, last);
-    uninterrupted = await riskEventsJson(once.store);
-    once.store.close();
+    const stored = await storedBacklog('risk-parallel-catch-up-');
+    ({ last, uninterrupted, copyWithFile: copy } = stored);
   }, 120_000);
 
   it('writes risk events for the branch', () => expect(uninterrupted.length).toBeGreaterThan(20));
@@ -98,7 +56,12 @@ describe('a restart whose catch-up is spread over threads', () => {
     const { file, store } = copy();
     await run(store, last, { crash: { afterInputs: Math.floor(last * 0.6), appended: false } });
     const options = { ...TEST_LOOP, ...threaded(file) };
-    const loop = new RiskEngineLoop(store, store.checkpointStore(), watermarked(), options);
+    const loop = new RiskEngineLoop(
+      store,
+      store.checkpointStore(),
+      new RiskEngine(WATERMARKED),
+      options,
+    );
     await loop.start();
     expect(loop.status.catchUpThreads).toBe(2);
     await loop.stop();
