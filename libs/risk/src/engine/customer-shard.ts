@@ -1,7 +1,8 @@
 /**
- * A share of the branch's customers, for a catch-up split over threads (`runner/parallel-catch-up`):
- * shard `index` of `count` folds the customers whose id hashes to it, and every other fact only
- * for what all shards share (the business clock, the watermark, the employers).
+ * A share of the branch's customers, for a catch-up split over threads
+ * (`runner/parallel-catch-up`): shard `index` of `count` folds the customers whose id hashes to
+ * it, and every other fact only for what all shards share (the business clock, the watermark,
+ * the employers).
  */
 export interface CustomerShard {
   readonly index: number;

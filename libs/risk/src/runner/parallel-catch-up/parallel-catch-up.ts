@@ -29,8 +29,8 @@ export interface ParallelCatchUpSettings {
  * employers (a few µs per fact, against the customer fold's, evidence's and assessments' many).
  * This thread's engine is shard 0 (`RiskEngineLoop` reads the same file on this thread); at
  * `handOverAt`, the last position every thread reads, it adopts the helpers' customers, as of
- * the same input, and goes on alone. The decisions after the handover are the ones a single engine makes
- * (`customer-shard.spec.ts`, `parallel-catch-up.spec.ts`).
+ * the same input, and goes on alone. The decisions after the handover are the ones a single
+ * engine makes (`customer-shard.spec.ts`, `parallel-catch-up.spec.ts`).
  */
 export class ParallelCatchUp {
   private constructor(
