@@ -19,10 +19,11 @@ const customerIds = (inputs: readonly RecordedInput[]): string[] => [
 ];
 
 /**
- * Shards fold the first `handOverAt` inputs side by side; shard 0 adopts the others and handles
- * the rest alone. Returns what it decided after the handover, and the engine.
+ * One engine handles the first `handOverAt` inputs, routing every customer to `count` shards
+ * (in-process here, each message cloned as between threads), then adopts the shards' customers
+ * and handles the rest alone.
  */
-const inShards = (
+const routed = (
   settings: RiskEngineSettings,
   inputs: readonly RecordedInput[],
   handOverAt: number,
@@ -30,11 +31,22 @@ const inShards = (
 ) => {
   const shards = Array.from(
     { length: count },
-    (_, index) => new RiskEngine(settings, { index, count }),
+    () => new RiskEngine({ ...settings, watermark: undefined }),
   );
-  for (const input of inputs.slice(0, handOverAt)) for (const shard of shards) shard.handle(input);
-  const [main, ...others] = shards as [RiskEngine, ...RiskEngine[]];
-  main.adopt(others.map((other) => structuredClone(other.handOver())));
+  const main = new RiskEngine(settings);
+  main.routeCustomers({
+    fact: (ordinal, eventId, fact) =>
+      shards[shardOfCustomer(fact.data.customerId, count)]?.foldRouted(
+        ordinal,
+        eventId,
+        structuredClone(fact),
+      ),
+    close: (day, causationId, branch) => {
+      for (const shard of shards) shard.closeRouted(day, causationId, structuredClone(branch));
+    },
+  });
+  for (const input of inputs.slice(0, handOverAt)) main.handle(input);
+  main.adopt(shards.map((shard) => structuredClone(shard.handOver())));
   const after = inputs.slice(handOverAt).flatMap((input) => main.handle(input));
   return { main, after };
 };
@@ -49,7 +61,7 @@ const alone = (settings: RiskEngineSettings, inputs: readonly RecordedInput[], f
   return { engine, outputs };
 };
 
-describe('a catch-up split over customer shards, then handed over to one engine', () => {
+describe('a catch-up routed to customer shards, then handed over to one engine', () => {
   const feed = recordedFacts(branchFeed(30, 2, [salaryStopsStory(), bigTransferStory()]));
   const backlog = roundRobin(partitioned(feed, '2016-12-31T12:00:00+08:00'), () => 300);
 
@@ -72,8 +84,8 @@ describe('a catch-up split over customer shards, then handed over to one engine'
     const handOverAt = Math.floor(inputs.length * 0.6);
     const reference = alone(settings, inputs, handOverAt);
     expect(reference.outputs.length).toBeGreaterThan(10);
-    for (const count of [2, 3]) {
-      const { main, after } = inShards(settings, inputs, handOverAt, count);
+    for (const count of [1, 2, 3]) {
+      const { main, after } = routed(settings, inputs, handOverAt, count);
       expect(after).toEqual(reference.outputs);
       expect(main.customers).toBe(reference.engine.customers);
       expect(main.counts).toEqual(reference.engine.counts);
@@ -88,7 +100,8 @@ describe('a catch-up split over customer shards, then handed over to one engine'
     const held = new RiskEngine(settings);
     backlog.slice(0, handOverAt).forEach((input) => held.handle(input));
     expect(held.heldFacts).toBeGreaterThan(0);
-    const { after } = inShards(settings, backlog, handOverAt, 2);
-    expect(after).toEqual(alone(settings, backlog, handOverAt).outputs);
+    const reference = alone(settings, backlog, handOverAt).outputs;
+    expect(routed(settings, backlog, handOverAt, 2).after).toEqual(reference);
+    expect(routed(settings, backlog, handOverAt, 1).after).toEqual(reference);
   });
 });

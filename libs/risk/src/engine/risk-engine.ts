@@ -7,6 +7,7 @@ import {
   evolveEvidence,
   evolveRisk,
   type Assessment,
+  type BranchContext,
   type ChurnRiskEvent,
   type RiskPolicy,
 } from '@churn/domain-risk';
@@ -15,7 +16,6 @@ import { newWatch, type CustomerWatch } from './customer-watch';
 import { EmployerWatch } from './employer-watch';
 import { readInput, SourceKeys, type RecordedInput, type RiskOutput } from './engine-input';
 import { EngineCounts, type DecisionCounts } from './engine-counts';
-import { shardOfCustomer, type CustomerShard } from './customer-shard';
 import { SourceWatermark, type WatermarkSettings } from './source-watermark';
 import { ReviewQueue } from './review-queue';
 import { isTelling, nextReviewDay, type ReviewSchedule } from './review-schedule';
@@ -36,12 +36,21 @@ export interface RiskEngineSettings {
 }
 
 /**
- * What a shard's engine hands over at the end of a parallel catch-up: its customers, as of the
- * last input it handled, and the decisions it counted (structured-clonable: plain data).
+ * What a routed shard hands over at the end of a parallel catch-up: its customers, as of the
+ * last input routed, and the decisions it counted (structured-clonable: plain data).
  */
 export interface ShardHandover {
   readonly watches: readonly CustomerWatch[];
   readonly decisions: DecisionCounts;
+}
+
+/**
+ * Where a routing engine sends its customers' work (`routeCustomers`): each fact as the
+ * `ordinal`-th folded, and each day's close with the branch context the employers decided on.
+ */
+export interface CustomerRoute {
+  fact(ordinal: number, eventId: string, fact: BankFact, day: DayNumber): void;
+  close(day: DayNumber, causationId: string, branch: BranchContext): void;
 }
 
 /** A fact held behind the watermark: its stored id and the fact. */
@@ -69,27 +78,36 @@ export class RiskEngine {
   private readonly sourceKeys = new SourceKeys();
   /** The last fact folded: the cause of a close behind the watermark. */
   private lastFolded = '';
-  /** While catching up beside other shards: the customers this engine folds (else all). */
-  private shard: CustomerShard | undefined;
+  /** While routing: where every customer's facts and the day closes go instead. */
+  private route: CustomerRoute | undefined;
+  /** A routed shard's branch context, as of the last close it was sent. */
+  private routedBranch: BranchContext | undefined;
 
-  /** `shard`: see `foldOnly`. */
-  constructor(
-    readonly settings: RiskEngineSettings,
-    shard?: CustomerShard,
-  ) {
+  constructor(readonly settings: RiskEngineSettings) {
     this.employers = new EmployerWatch(settings.policy);
     if (settings.watermark) this.sources = new SourceWatermark(settings.watermark);
-    if (shard !== undefined) this.foldOnly(shard);
   }
 
   /**
-   * Before the first input: fold only that share of the customers, and every fact for what all
-   * shards share (the clock, the watermark, the employers), until `adopt` takes in the others.
+   * Before the first input: keep the clock, the watermark and the employers, and send every
+   * customer's facts and each day's close to `route` (shards on other threads, which follow
+   * with `foldRouted` and `closeRouted`), until `adopt` takes their customers in.
    */
-  foldOnly(shard: CustomerShard): void {
+  routeCustomers(route: CustomerRoute): void {
     if (this.counts.folded > 0 || this.watches.size > 0)
-      throw new Error('a risk engine becomes a shard before its first input');
-    this.shard = shard.count > 1 ? shard : undefined;
+      throw new Error('a risk engine routes its customers from before its first input');
+    this.route = route;
+  }
+
+  /** A routed shard: a customer's fact, as the `ordinal`-th fact the routing engine folded. */
+  foldRouted(ordinal: number, eventId: string, fact: BankFact): void {
+    this.foldCustomer(ordinal, eventId, fact);
+  }
+
+  /** A routed shard: the close of `day`, assessing its customers due with `branch`. */
+  closeRouted(day: DayNumber, causationId: string, branch: BranchContext): void {
+    this.routedBranch = branch;
+    this.assessDue(day, causationId, []);
   }
 
   /** The branch's business clock: the first bank day not yet closed. */
@@ -179,7 +197,7 @@ export class RiskEngine {
 
   /** Signals and score as of `asOfDay` (on or after the customer's last fact), without deciding. */
   assessAsOf(watch: Readonly<CustomerWatch>, asOfDay: DayNumber): Assessment {
-    const branch = this.employers.branchContext;
+    const branch = this.routedBranch ?? this.employers.branchContext;
     return assessCustomer(watch.customer, watch.evidence, asOfDay, this.settings.policy, {
       branch,
     });
@@ -187,16 +205,19 @@ export class RiskEngine {
 
   /**
    * A customer's place in the review queue's ties is the number of facts folded before their
-   * first: the order they were first seen, and the same number in every shard.
+   * first: the order they were first seen, the same number whichever thread folds them.
    */
   private fold(eventId: string, fact: BankFact, day: DayNumber): void {
-    const customerId = fact.data.customerId;
     const foldedBefore = this.counts.folded;
     this.employers.fold(fact, day);
     this.counts.folded += 1;
     this.lastFolded = eventId;
-    const shard = this.shard;
-    if (shard !== undefined && shardOfCustomer(customerId, shard.count) !== shard.index) return;
+    if (this.route !== undefined) return this.route.fact(foldedBefore, eventId, fact, day);
+    this.foldCustomer(foldedBefore, eventId, fact);
+  }
+
+  private foldCustomer(foldedBefore: number, eventId: string, fact: BankFact): void {
+    const customerId = fact.data.customerId;
     let watch = this.watches.get(customerId);
     if (watch === undefined) {
       watch = newWatch(customerId, foldedBefore);
@@ -234,6 +255,11 @@ export class RiskEngine {
   private closeDay(day: DayNumber, causationId: string, outputs: RiskOutput[]): void {
     outputs.push(...this.employers.closeDay(day, causationId));
     this.counts.employerAssessments += this.employers.size;
+    this.route?.close(day, causationId, this.employers.branchContext);
+    this.assessDue(day, causationId, outputs);
+  }
+
+  private assessDue(day: DayNumber, causationId: string, outputs: RiskOutput[]): void {
     for (let due = this.queue.popDue(day); due !== undefined; due = this.queue.popDue(day)) {
       if (due.item.dueDay === due.day) this.assess(due.item, day, causationId, outputs);
     }
@@ -276,7 +302,7 @@ export class RiskEngine {
       }
       this.counts.addDecisions(decisions);
     }
-    this.shard = undefined;
+    this.route = undefined;
   }
 
   private output(event: ChurnRiskEvent, causationId: string): RiskOutput {

@@ -151,7 +151,7 @@ export class RiskEngineLoop {
         upToPosition: checkpoint,
       });
       if (upTo === 0) return 'start';
-      const catchUp = this.startParallelCatchUp(file, checkpoint, upTo);
+      const catchUp = this.startParallelCatchUp(checkpoint);
       this.catchUp = catchUp;
       this.status.catchUpThreads = catchUp?.threads ?? 1;
       // The last input is reported handled once the helpers' customers are in: until then the
@@ -174,13 +174,11 @@ export class RiskEngineLoop {
         if (++slice < REFOLD_SLICE) continue;
         slice = 0;
         await setImmediate();
+        if (catchUp !== undefined && !(await this.unlessStopped(catchUp.ready()))) return undefined;
         if (this.stopping) return undefined;
       }
       if (catchUp !== undefined) {
-        const handovers = await catchUp.handovers().catch((error: unknown) => {
-          if (this.stopping) return undefined;
-          throw error;
-        });
+        const handovers = await this.unlessStopped(catchUp.finish());
         if (handovers === undefined) return undefined;
         this.engine.adopt(handovers);
         this.catchUp = undefined;
@@ -193,19 +191,23 @@ export class RiskEngineLoop {
     }
   }
 
-  private startParallelCatchUp(
-    file: string,
-    checkpoint: number,
-    upTo: number,
-  ): ParallelCatchUp | undefined {
+  /**
+   * What `work` resolves to, or undefined when it failed because the loop is stopping (the
+   * shard threads were stopped under it); any other failure is the loop's.
+   */
+  private async unlessStopped<T>(work: Promise<T>): Promise<T | undefined> {
+    try {
+      return await work;
+    } catch (error) {
+      if (this.stopping) return undefined;
+      throw error;
+    }
+  }
+
+  private startParallelCatchUp(checkpoint: number): ParallelCatchUp | undefined {
     const { catchUpThreads = 1, catchUpThreadsFrom = 0 } = this.options;
     if (catchUpThreads < 2 || checkpoint < catchUpThreadsFrom) return undefined;
-    return ParallelCatchUp.start(this.engine, {
-      file,
-      threads: catchUpThreads,
-      streamPrefixes: STREAM_PREFIXES,
-      upToPosition: upTo,
-    });
+    return ParallelCatchUp.start(this.engine, catchUpThreads);
   }
 
   private decide(recorded: RecordedEvent): readonly RiskOutput[] {

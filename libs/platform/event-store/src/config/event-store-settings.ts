@@ -35,8 +35,8 @@ export interface OpenedEventStore {
    */
   readonly diskUsage: (() => Promise<DiskUsage>) | null;
   /**
-   * The embedded store's file, which other threads may read on connections of their own
-   * (`readStoreFile`: the risk engine's parallel catch-up); null for EventStoreDB.
+   * The embedded store's file, which a reader may open on a connection of its own
+   * (`StoreFileReader`: the risk engine's re-fold at start-up); null for EventStoreDB.
    */
   readonly file: string | null;
   close(): Promise<void>;

@@ -21,9 +21,9 @@ export interface StoreFileRead {
 
 /**
  * An embedded store's file read on a read-only connection of its own, synchronously, in the
- * global order: for a thread other than the store's (the risk engine's parallel catch-up, where
- * each thread reads the same events). WAL: it never blocks the writer nor waits for it, and sees
- * the file as of each page's read. It never writes, so it never changes the schema either.
+ * global order, without the subscription's per-event promises (the risk engine's re-fold at
+ * start-up). WAL: it never blocks the writer nor waits for it, and sees the file as of each
+ * page's read. It never writes, so it never changes the schema either.
  */
 export class StoreFileReader {
   private readonly db: Database.Database;

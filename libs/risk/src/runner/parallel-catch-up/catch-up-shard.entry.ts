@@ -1,38 +1,44 @@
-// A helper thread's program in a parallel catch-up: reads the store's file up to the position
-// it was given, on a connection of its own, through an engine folding its shard of the
-// customers, and posts what it holds. `parallel-catch-up.ts` imports this file so that a build
-// emits it; anywhere but on a thread it started, it does nothing.
+// A shard thread's program in a parallel catch-up: folds the customers the engine on the main
+// thread routes to it (their facts, and every day's close with its branch context), in that
+// engine's order, and at the end posts what it holds. `parallel-catch-up.ts` imports this file
+// so that a build emits it; anywhere but on a thread it started, it does nothing.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { StoreFileReader } from '@churn/event-store';
+import type { BankFact } from '@churn/domain-facts';
 import { RiskEngine } from '../../engine/risk-engine';
 import {
   CATCH_UP_SHARD_MARK,
-  type CatchUpShardOrder,
-  type CatchUpShardReply,
+  type CatchUpShardStart,
+  type FromShard,
+  type ToShard,
 } from './catch-up-shard';
 
-const catchUp = (port: MessagePort, order: CatchUpShardOrder): void => {
-  let reply: CatchUpShardReply;
-  try {
-    const engine = new RiskEngine(order.settings, order.shard);
-    const reader = new StoreFileReader(order.file);
-    let inputs = 0;
+const serve = (port: MessagePort, { settings }: CatchUpShardStart): void => {
+  // The routing engine keeps the clock and the watermark: this one only folds and assesses.
+  const engine = new RiskEngine({ policy: settings.policy, reviews: settings.reviews });
+  let batches = 0;
+  port.on('message', (message: ToShard) => {
+    let reply: FromShard;
     try {
-      const { streamPrefixes, upToPosition } = order;
-      for (const recorded of reader.events({ streamPrefixes, upToPosition })) {
-        engine.handle(recorded);
-        inputs += 1;
+      if ('end' in message) reply = { handover: engine.handOver() };
+      else {
+        for (const item of message.items) {
+          if (item[0] === 0) {
+            const [, ordinal, eventId, type, schemaVersion, data] = item;
+            engine.foldRouted(ordinal, eventId, { type, schemaVersion, data } as BankFact);
+          } else {
+            const [, day, causationId, missing] = item;
+            engine.closeRouted(day, causationId, { employersWithMissingBatch: new Set(missing) });
+          }
+        }
+        reply = { done: ++batches };
       }
-    } finally {
-      reader.close();
+    } catch (error) {
+      reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }
-    reply = { handover: engine.handOver(), inputs };
-  } catch (error) {
-    reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-  }
-  port.postMessage(reply);
+    port.postMessage(reply);
+  });
 };
 
-const order = workerData as Partial<CatchUpShardOrder> | null;
-if (parentPort !== null && order?.mark === CATCH_UP_SHARD_MARK)
-  catchUp(parentPort, order as CatchUpShardOrder);
+const start = workerData as Partial<CatchUpShardStart> | null;
+if (parentPort !== null && start?.mark === CATCH_UP_SHARD_MARK)
+  serve(parentPort, start as CatchUpShardStart);

@@ -1,19 +1,30 @@
-import type { CustomerShard } from '../../engine/customer-shard';
 import type { RiskEngineSettings, ShardHandover } from '../../engine/risk-engine';
 
 /** Marks a thread started by `ParallelCatchUp` (the entry does nothing on any other thread). */
 export const CATCH_UP_SHARD_MARK = 'risk-engine-catch-up-shard';
 
-/** What a helper thread is given: the store's file, how far to read, its shard, the settings. */
-export interface CatchUpShardOrder {
+/** What a shard thread is started with. */
+export interface CatchUpShardStart {
   readonly mark: typeof CATCH_UP_SHARD_MARK;
-  readonly file: string;
-  readonly streamPrefixes: readonly string[];
-  readonly upToPosition: number;
-  readonly shard: CustomerShard;
   readonly settings: RiskEngineSettings;
 }
 
-/** What it answers once: its customers as of `upToPosition`, or why it could not. */
-export type CatchUpShardReply =
-  { readonly handover: ShardHandover; readonly inputs: number } | { readonly error: string };
+/** A customer's fact, as the `ordinal`-th the routing engine folded. */
+export type RoutedFact = readonly [
+  kind: 0,
+  ordinal: number,
+  eventId: string,
+  type: string,
+  schemaVersion: number,
+  data: unknown,
+];
+/** The close of a bank day, with the employers whose whole batch is missing. */
+export type RoutedClose = readonly [kind: 1, day: number, causationId: string, missing: string[]];
+
+/** To a shard thread: its work in the routing engine's order, or the end of the catch-up. */
+export type ToShard =
+  { readonly items: readonly (RoutedFact | RoutedClose)[] } | { readonly end: true };
+
+/** From a shard thread: a batch done, its customers at the end, or why it stopped. */
+export type FromShard =
+  { readonly done: number } | { readonly handover: ShardHandover } | { readonly error: string };

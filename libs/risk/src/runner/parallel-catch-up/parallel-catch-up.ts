@@ -1,95 +1,138 @@
 import { Worker } from 'node:worker_threads';
 import { threadEntry, threadOptions } from '@churn/config';
-import type { RiskEngine, ShardHandover } from '../../engine/risk-engine';
+import type { DayNumber } from '@churn/domain-kernel';
+import type { BankFact } from '@churn/domain-facts';
+import type { BranchContext } from '@churn/domain-risk';
+import { shardOfCustomer } from '../../engine/customer-shard';
+import type { CustomerRoute, RiskEngine, ShardHandover } from '../../engine/risk-engine';
 import {
   CATCH_UP_SHARD_MARK,
-  type CatchUpShardOrder,
-  type CatchUpShardReply,
+  type CatchUpShardStart,
+  type FromShard,
+  type RoutedClose,
+  type RoutedFact,
+  type ToShard,
 } from './catch-up-shard';
 // Imported for the build only (a no-op here): tsc emits what is imported, and the threads run it.
 import './catch-up-shard.entry';
 
 const ENTRY = threadEntry(__filename, 'catch-up-shard.entry');
-
-export interface ParallelCatchUpSettings {
-  /** The embedded store's file, which each helper thread reads on a connection of its own. */
-  readonly file: string;
-  /** Shards in all: this thread and `threads - 1` helpers. */
-  readonly threads: number;
-  readonly streamPrefixes: readonly string[];
-  /** The last position to fold (of the wanted streams): where the helpers hand over. */
-  readonly upToPosition: number;
-}
+/** Items per message to a shard thread… */
+const BATCH = 1_000;
+/** …and messages a shard may have waiting before the routing thread waits for it. */
+const WINDOW = 16;
 
 /**
  * The risk engine's catch-up spread over the machine's cores. After a restart the engine must
- * re-fold every stored fact up to its checkpoint before it goes on, deciding nothing new; the
- * customers' folds are independent, so each thread folds one shard of them, while every thread
- * reads every fact for what all shards share: the business clock, the watermark and the
- * employers (a few µs per fact, against the customer fold's, evidence's and assessments' many).
- * This thread's engine is shard 0 (`RiskEngineLoop` reads the same file on this thread); at
- * `handOverAt`, the last position every thread reads, it adopts the helpers' customers, as of
- * the same input, and goes on alone. The decisions after the handover are the ones a single
- * engine makes (`customer-shard.spec.ts`, `parallel-catch-up.spec.ts`).
+ * re-fold every stored fact up to its checkpoint before it goes on, deciding nothing new. This
+ * thread reads the facts and keeps what is the branch's (the business clock, the watermark, the
+ * employers, with their day closes); the customers, each a fold of their own facts assessed at
+ * the day closes, are spread over `threads - 1` shard threads: this thread sends each shard its
+ * customers' facts (FNV-1a of the id) and every day's close with the branch context, in its own
+ * order, in batches (at most `WINDOW` waiting per shard). At the end each shard hands over its
+ * customers, as of the last input, and the engine goes on alone with all of them. The decisions
+ * after the hand-over are the ones a single engine makes (`customer-shard.spec.ts`,
+ * `parallel-catch-up.spec.ts`).
  */
-export class ParallelCatchUp {
+export class ParallelCatchUp implements CustomerRoute {
+  private readonly buffers: (RoutedFact | RoutedClose)[][];
+  /** Messages sent to each shard and not yet done. */
+  private readonly waiting: number[];
+  private readonly handovers: Promise<ShardHandover>[];
+  private wake: (() => void) | undefined;
+  private failure: Error | undefined;
+
   private constructor(
-    /** The helpers' customers are as of this position. */
-    readonly handOverAt: number,
-    /** Threads folding, this one included. */
+    /** Threads working, this one included. */
     readonly threads: number,
     private readonly workers: readonly Worker[],
-    private readonly replies: Promise<ShardHandover[]>,
-  ) {}
-
-  /**
-   * Starts the helpers over everything up to `settings.upToPosition` and makes `engine` (before
-   * its first input) shard 0 of them.
-   */
-  static start(engine: RiskEngine, settings: ParallelCatchUpSettings): ParallelCatchUp {
-    const { file, threads, streamPrefixes, upToPosition: handOverAt } = settings;
-    engine.foldOnly({ index: 0, count: threads });
-    const workers: Worker[] = [];
-    const replies: Promise<ShardHandover>[] = [];
-    for (let index = 1; index < threads; index++) {
-      const order: CatchUpShardOrder = {
-        mark: CATCH_UP_SHARD_MARK,
-        file,
-        streamPrefixes,
-        upToPosition: handOverAt,
-        shard: { index, count: threads },
-        settings: engine.settings,
-      };
-      const worker = new Worker(ENTRY, threadOptions(__filename, order));
-      workers.push(worker);
-      replies.push(replyOf(worker, index));
-    }
-    const all = Promise.all(replies);
-    // Awaited at the handover; until then a failure must not be an unhandled rejection.
-    all.catch(() => undefined);
-    return new ParallelCatchUp(handOverAt, threads, workers, all);
+  ) {
+    this.buffers = workers.map(() => []);
+    this.waiting = workers.map(() => 0);
+    this.handovers = workers.map((worker, shard) => this.follow(worker, shard));
   }
 
-  /** Every helper's customers, once each has read up to `handOverAt`; rejects if one failed. */
-  handovers(): Promise<ShardHandover[]> {
-    return this.replies;
+  /** Starts `threads - 1` shard threads and routes `engine`'s customers (before its first input) to them. */
+  static start(engine: RiskEngine, threads: number): ParallelCatchUp {
+    const start: CatchUpShardStart = { mark: CATCH_UP_SHARD_MARK, settings: engine.settings };
+    const workers = Array.from(
+      { length: threads - 1 },
+      () => new Worker(ENTRY, threadOptions(__filename, start)),
+    );
+    const catchUp = new ParallelCatchUp(threads, workers);
+    engine.routeCustomers(catchUp);
+    return catchUp;
   }
 
-  /** Stops the helpers (a shutdown during the catch-up). */
+  fact(ordinal: number, eventId: string, fact: BankFact, _day: DayNumber): void {
+    const shard = shardOfCustomer(fact.data.customerId, this.workers.length);
+    const buffer = this.buffers[shard] as (RoutedFact | RoutedClose)[];
+    buffer.push([0, ordinal, eventId, fact.type, fact.schemaVersion, fact.data]);
+    if (buffer.length >= BATCH) this.send(shard);
+  }
+
+  close(day: DayNumber, causationId: string, branch: BranchContext): void {
+    const item: RoutedClose = [1, day, causationId, [...branch.employersWithMissingBatch]];
+    for (const buffer of this.buffers) buffer.push(item);
+  }
+
+  /** Resolves once no shard has more than `WINDOW` messages waiting; rejects if one failed. */
+  async ready(): Promise<true> {
+    while (this.failure === undefined && this.waiting.some((n) => n > WINDOW))
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    if (this.failure !== undefined) throw this.failure;
+    return true;
+  }
+
+  /** Sends what is left and the end; every shard's customers, once each has folded its share. */
+  async finish(): Promise<ShardHandover[]> {
+    this.workers.forEach((worker, shard) => {
+      this.send(shard);
+      worker.postMessage({ end: true } satisfies ToShard);
+    });
+    return Promise.all(this.handovers);
+  }
+
+  /** Stops the shard threads (a shutdown during the catch-up). */
   async cancel(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
-}
 
-const replyOf = (worker: Worker, index: number): Promise<ShardHandover> =>
-  new Promise((resolve, reject) => {
-    const failed = (why: string): void =>
-      reject(new Error(`catch-up shard ${index} failed: ${why}`));
-    worker.once('message', (reply: CatchUpShardReply) => {
-      if ('error' in reply) failed(reply.error);
-      else resolve(reply.handover);
-      void worker.terminate();
+  private send(shard: number): void {
+    const items = this.buffers[shard] as (RoutedFact | RoutedClose)[];
+    if (items.length === 0) return;
+    this.buffers[shard] = [];
+    this.waiting[shard] = (this.waiting[shard] as number) + 1;
+    this.workers[shard]?.postMessage({ items } satisfies ToShard);
+  }
+
+  private follow(worker: Worker, shard: number): Promise<ShardHandover> {
+    const handover = new Promise<ShardHandover>((resolve, reject) => {
+      const failed = (why: string): void => {
+        this.failure ??= new Error(`catch-up shard ${shard + 1} failed: ${why}`);
+        this.awake();
+        reject(this.failure);
+      };
+      worker.on('message', (reply: FromShard) => {
+        if ('done' in reply) {
+          this.waiting[shard] = (this.waiting[shard] as number) - 1;
+          this.awake();
+        } else if ('handover' in reply) {
+          resolve(reply.handover);
+          void worker.terminate();
+        } else failed(reply.error);
+      });
+      worker.once('error', (error) => failed(error.message));
+      worker.once('exit', (code) => failed(`its thread exited (${code}) before handing over`));
     });
-    worker.once('error', (error) => failed(error.message));
-    worker.once('exit', (code) => failed(`its thread exited (${code}) before answering`));
-  });
+    // Awaited at the end; until then a failure must not be an unhandled rejection.
+    handover.catch(() => undefined);
+    return handover;
+  }
+
+  private awake(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+}
