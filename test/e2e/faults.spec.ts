@@ -261,7 +261,7 @@ describe(`faults while a branch streams through the system (E2E_FAULT_SEED=${SEE
     );
     expect(injected.map((f) => f.fault).sort()).toEqual(PLAN.map(([f]) => f).sort());
     expect(injected.every((f) => f.detail !== '')).toBe(true);
-    // The harness asks for helpers from any checkpoint: the restart re-folded on two threads.
+    // The harness asks for a shard thread from any checkpoint: the restart re-folded on two.
     expect(riskRestart?.checkpoint).toBeGreaterThan(0);
     expect(riskRestart?.catchUpThreads).toBe(2);
   });

@@ -74,7 +74,7 @@ export async function catchUpBench(): Promise<BenchRow[]> {
   const spawnedAt = performance.now();
   // The re-fold yields to the event loop between slices, so /health answers during the
   // catch-up (the ready line may come before it ends); the position reaches the last event only
-  // once the helper threads' customers are adopted. RISK_CATCH_UP_THREADS in this bench's
+  // once the shard threads' customers are adopted. RISK_CATCH_UP_THREADS in this bench's
   // environment reaches the process (default 2).
   const service = await startServiceProcess(
     'risk-engine',

@@ -8,8 +8,8 @@ export type CatchUpSettings = Required<
 
 /**
  * README "Configuration": `RISK_CATCH_UP_THREADS` (threads the re-fold at start-up runs on, this
- * one included; 1 turns helpers off) and `RISK_CATCH_UP_THREADS_FROM` (the checkpoint position
- * from which helpers are worth their start). Only the embedded store is read by helpers.
+ * one included; 1: no shard threads) and `RISK_CATCH_UP_THREADS_FROM` (the checkpoint position
+ * from which shard threads are worth their start). EventStoreDB: always one thread.
  */
 export const catchUpSettingsFromEnv = (env: NodeJS.ProcessEnv): CatchUpSettings => ({
   catchUpThreads: envInteger(

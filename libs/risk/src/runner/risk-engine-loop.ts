@@ -35,9 +35,9 @@ export interface RiskLoopOptions {
    * checkpoint may then be spread over `catchUpThreads` threads (`parallel-catch-up/`)…
    */
   readonly storeFile?: string | null;
-  /** …this one and helpers; 1: this thread alone… */
+  /** …this one and shard threads folding the customers; 1: this thread alone… */
   readonly catchUpThreads?: number;
-  /** …when the checkpoint is at least this far (a helper thread takes a moment to start). */
+  /** …when the checkpoint is at least this far (a shard thread takes a moment to start). */
   readonly catchUpThreadsFrom?: number;
   /** Tests only: stop dead after this many inputs, before or after appending the last outputs. */
   readonly crash?: { readonly afterInputs: number; readonly appended: boolean };
@@ -136,10 +136,10 @@ export class RiskEngineLoop {
   /**
    * On the embedded store, the re-fold up to the stored checkpoint reads the file itself, on this
    * thread, synchronously (no subscription: a few µs less per event), in slices between which
-   * the process answers (/health, /metrics); helper threads, if any, fold their shares of the
-   * customers meanwhile (`parallel-catch-up/`) and hand them over at the end. Its inputs decide
-   * nothing to append (they were appended before). Returns where the subscription goes on from,
-   * or undefined when the loop stopped or crashed meanwhile.
+   * the process answers (/health, /metrics); shard threads, if any, fold and assess the
+   * customers this thread sends them (`parallel-catch-up/`) and hand them over at the end. Its
+   * inputs decide nothing to append (they were appended before). Returns where the subscription
+   * goes on from, or undefined when the loop stopped or crashed meanwhile.
    */
   private async refoldFromFile(checkpoint: number): Promise<Checkpoint | undefined> {
     const file = this.options.storeFile;
@@ -154,7 +154,7 @@ export class RiskEngineLoop {
       const catchUp = this.startParallelCatchUp(checkpoint);
       this.catchUp = catchUp;
       this.status.catchUpThreads = catchUp?.threads ?? 1;
-      // The last input is reported handled once the helpers' customers are in: until then the
+      // The last input is reported handled once the shards' customers are in: until then the
       // engine does not hold them all.
       let last: { recorded: RecordedEvent; outputs: readonly RiskOutput[] } | undefined;
       let slice = 0;

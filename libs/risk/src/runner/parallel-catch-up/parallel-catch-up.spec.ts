@@ -11,7 +11,7 @@ import { RiskEngineLoop, type RiskLoopOptions } from '../risk-engine-loop';
 
 /**
  * A restart after a crash half-way through a backlog (seven partitions, facts held behind the
- * watermark): the catch-up up to the checkpoint spread over helper threads, each reading the
+ * watermark): the catch-up up to the checkpoint spread over shard threads, this one reading the
  * file on its own connection, must leave the store as one thread leaves it.
  */
 describe('a restart whose catch-up is spread over threads', () => {
