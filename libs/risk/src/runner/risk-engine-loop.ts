@@ -1,14 +1,14 @@
-import type {
-  Checkpoint,
-  CheckpointStore,
-  EventStore,
-  RecordedEvent,
-  Subscription,
+import { setImmediate } from 'node:timers/promises';
+import {
+  StoreFileReader,
+  type Checkpoint,
+  type CheckpointStore,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
 } from '@churn/event-store';
 import type { RiskOutput } from '../engine/engine-input';
 import type { RiskEngine } from '../engine/risk-engine';
-import { setImmediate } from 'node:timers/promises';
-import { StoreFileReader } from '@churn/event-store';
 import { LoopStatus } from './loop-status';
 import { ParallelCatchUp } from './parallel-catch-up/parallel-catch-up';
 

@@ -52,7 +52,7 @@ export class ParallelCatchUp implements CustomerRoute {
     this.handovers = workers.map((worker, shard) => this.follow(worker, shard));
   }
 
-  /** Starts `threads - 1` shard threads and routes `engine`'s customers (before its first input) to them. */
+  /** Starts `threads - 1` shard threads and sends them `engine`'s customers (before any input). */
   static start(engine: RiskEngine, threads: number): ParallelCatchUp {
     const start: CatchUpShardStart = { mark: CATCH_UP_SHARD_MARK, settings: engine.settings };
     const workers = Array.from(
