@@ -42,6 +42,8 @@ import { factChecksum, integrityCheck, recordedAsFact } from '../support/store-r
 
 const BRANCH = { seed: 23, customers: 300, years: 2, churnRate: 1 };
 const CLOCK_SPEED = 20_000;
+/** SLA time between choosing the deadline to outlast and killing alerting. */
+const KILL_MARGIN_SLA_MS = 2 * 3_600_000;
 const TICK_MS = 250;
 const GRACE_MS = CLOCK_SPEED * (TICK_MS + 2_000);
 const POISON = 400;
@@ -133,7 +135,12 @@ const outagePastDeadline = async (note: Injected): Promise<void> => {
     async () => {
       const detail = await healthDetail<AlertingDetail>(e2e.pipeline.get('alerting'), 'alerting');
       next.dueAt = detail?.timers.nextDueAt ?? null;
-      return next.dueAt !== null && Date.parse(next.dueAt) > e2e.pipeline.clockNow().getTime();
+      // Far enough ahead that the kill lands before it: two SLA hours are 360 ms real here (a
+      // deadline 3 SLA minutes ahead once passed during the kill, and fired before it).
+      return (
+        next.dueAt !== null &&
+        Date.parse(next.dueAt) > e2e.pipeline.clockNow().getTime() + KILL_MARGIN_SLA_MS
+      );
     },
     {
       timeoutMs: 60_000,
