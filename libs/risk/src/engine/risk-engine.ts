@@ -49,7 +49,7 @@ export interface ShardHandover {
  * `ordinal`-th folded, and each day's close with the branch context the employers decided on.
  */
 export interface CustomerRoute {
-  fact(ordinal: number, eventId: string, fact: BankFact, day: DayNumber): void;
+  fact(ordinal: number, eventId: string, fact: BankFact): void;
   close(day: DayNumber, causationId: string, branch: BranchContext): void;
 }
 
@@ -212,7 +212,7 @@ export class RiskEngine {
     this.employers.fold(fact, day);
     this.counts.folded += 1;
     this.lastFolded = eventId;
-    if (this.route !== undefined) return this.route.fact(foldedBefore, eventId, fact, day);
+    if (this.route !== undefined) return this.route.fact(foldedBefore, eventId, fact);
     this.foldCustomer(foldedBefore, eventId, fact);
   }
 
@@ -290,7 +290,7 @@ export class RiskEngine {
   }
 
   /**
-   * The end of a parallel catch-up: every other shard, having handled the same inputs, hands
+   * The end of a parallel catch-up: every shard, sent this engine's inputs up to here, hands
    * over its customers, and this engine goes on with all of them. Each is queued again at the
    * day it was due (the queue is the only place a shard's customers are referenced).
    */

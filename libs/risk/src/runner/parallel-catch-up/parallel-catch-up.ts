@@ -64,7 +64,7 @@ export class ParallelCatchUp implements CustomerRoute {
     return catchUp;
   }
 
-  fact(ordinal: number, eventId: string, fact: BankFact, _day: DayNumber): void {
+  fact(ordinal: number, eventId: string, fact: BankFact): void {
     const shard = shardOfCustomer(fact.data.customerId, this.workers.length);
     const buffer = this.buffers[shard] as (RoutedFact | RoutedClose)[];
     buffer.push([0, ordinal, eventId, fact.type, fact.schemaVersion, fact.data]);
