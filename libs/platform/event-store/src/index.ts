@@ -10,7 +10,7 @@ export {
 export { InMemoryCheckpointStore } from './in-memory/in-memory-checkpoint-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { SqliteCheckpointStore } from './sqlite/sqlite-checkpoint-store';
-export { StoreFileReader, type StoreFileRead } from './sqlite/store-file-reader';
+export { StoreFileReader, type FileEvent, type StoreFileRead } from './sqlite/store-file-reader';
 export type { SqliteSynchronous } from './sqlite/sqlite-database';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
 export { EsdbCheckpointStore } from './esdb/esdb-checkpoint-store';

@@ -1,13 +1,17 @@
 import { BANK_FACT_TYPES, type BankFact } from '@churn/domain-facts';
 import type { NewEvent } from '@churn/event-store';
 
-/** What the engine reads: a recorded event as the store hands it over (position not needed). */
-export interface RecordedInput {
+/** What the engine reads of a recorded event (neither its stream nor its position). */
+export interface EngineInput {
   readonly id: string;
-  readonly stream: string;
   readonly type: string;
   readonly data: unknown;
   readonly metadata: { readonly schemaVersion?: number; readonly [key: string]: unknown };
+}
+
+/** A recorded event as the store hands it over, with its stream (position not needed). */
+export interface RecordedInput extends EngineInput {
+  readonly stream: string;
 }
 
 /** One event the engine wants appended, and the stream it belongs to. */
@@ -30,7 +34,7 @@ const FACT_TYPES: ReadonlySet<string> = new Set(BANK_FACT_TYPES);
  * a type this build does not know (counted, never silently dropped; libs/platform/event-store
  * `decode.ts`). Called for every input: no wrapper object, one Set lookup for a fact.
  */
-export const readInput = (recorded: RecordedInput): BankFact | 'own' | 'unknown' => {
+export const readInput = (recorded: EngineInput): BankFact | 'own' | 'unknown' => {
   const { type, data } = recorded;
   if (FACT_TYPES.has(type) && typeof data === 'object' && data !== null)
     return { type, schemaVersion: recorded.metadata.schemaVersion ?? 1, data } as BankFact;
@@ -64,7 +68,7 @@ export class SourceKeys {
   private partition = 0;
   private key = '/0';
 
-  of(recorded: RecordedInput): { readonly key: string; readonly offset: string } {
+  of(recorded: EngineInput): { readonly key: string; readonly offset: string } {
     const found = recorded.metadata['source'];
     const source = isCoordinates(found) ? found : NO_SOURCE;
     if (source.topic !== this.topic || source.partition !== this.partition) {

@@ -14,7 +14,7 @@ import {
 import { customerStream } from '@churn/ingestion';
 import { newWatch, type CustomerWatch } from './customer-watch';
 import { EmployerWatch } from './employer-watch';
-import { readInput, SourceKeys, type RecordedInput, type RiskOutput } from './engine-input';
+import { readInput, SourceKeys, type EngineInput, type RiskOutput } from './engine-input';
 import { EngineCounts, type DecisionCounts } from './engine-counts';
 import { SourceWatermark, type WatermarkSettings } from './source-watermark';
 import { ReviewQueue } from './review-queue';
@@ -125,7 +125,7 @@ export class RiskEngine {
   }
 
   /** One recorded event in, the events to append out (in the order to append them). */
-  handle(recorded: RecordedInput): readonly RiskOutput[] {
+  handle(recorded: EngineInput): readonly RiskOutput[] {
     const fact = readInput(recorded);
     if (typeof fact === 'string') {
       this.counts.skip(fact);
@@ -153,7 +153,7 @@ export class RiskEngine {
    */
   private behindWatermark(
     sources: SourceWatermark<Pending>,
-    recorded: RecordedInput,
+    recorded: EngineInput,
     fact: BankFact,
     day: DayNumber,
   ): readonly RiskOutput[] {

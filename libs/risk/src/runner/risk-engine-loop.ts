@@ -4,6 +4,7 @@ import {
   type Checkpoint,
   type CheckpointStore,
   type EventStore,
+  type FileEvent,
   type RecordedEvent,
   type Subscription,
 } from '@churn/event-store';
@@ -156,7 +157,7 @@ export class RiskEngineLoop {
       this.status.catchUpThreads = catchUp?.threads ?? 1;
       // The last input is reported handled once the shards' customers are in: until then the
       // engine does not hold them all.
-      let last: { recorded: RecordedEvent; outputs: readonly RiskOutput[] } | undefined;
+      let last: { recorded: FileEvent; outputs: readonly RiskOutput[] } | undefined;
       let slice = 0;
       for (const recorded of reader.events({
         streamPrefixes: STREAM_PREFIXES,
@@ -218,7 +219,7 @@ export class RiskEngineLoop {
   }
 
   /** The input is handled: its position reported, its outputs buffered if after the checkpoint. */
-  private record(recorded: RecordedEvent, outputs: readonly RiskOutput[]): void {
+  private record(recorded: { readonly position: number }, outputs: readonly RiskOutput[]): void {
     this.inputs += 1;
     this.status.handled(recorded.position);
     if (!this.status.isAfterCheckpoint(recorded.position)) return;

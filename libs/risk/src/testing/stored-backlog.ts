@@ -8,8 +8,9 @@ import { riskEventsJson, storeRecorded } from './stored-feed';
 
 /**
  * A branch (20 customers and two stories over two years) stored as a backlog of seven
- * partitions, 300 facts of each in turn, once in a template file; and the risk events one
- * uninterrupted run behind the test watermark appends to a copy of it (`uninterrupted`).
+ * partitions, 300 facts of each in turn (`backlog`), once in a template file; and the risk
+ * events one uninterrupted run behind the test watermark appends to a copy of it
+ * (`uninterrupted`).
  */
 export const storedBacklog = async (prefix: string) => {
   const copies = storeCopies(prefix);
@@ -22,5 +23,5 @@ export const storedBacklog = async (prefix: string) => {
   await runWatermarked(once, last);
   const uninterrupted = await riskEventsJson(once);
   once.close();
-  return { ...copies, last, uninterrupted };
+  return { ...copies, backlog, last, uninterrupted };
 };

@@ -61,9 +61,10 @@ export interface EventStatements {
  * Events after a position (the first `?`), at most `limit` (the last `?`), whose stream starts
  * with one of `prefixCount` prefixes, each bound twice (`prefixParams`); none: every stream.
  * The read-ahead thread (`read-ahead/`) runs the same query on its own connection.
+ * `columns`: an `AllRow`'s unless the caller says otherwise.
  */
-export const readAfterSql = (prefixCount: number): string =>
-  `SELECT ${COLUMNS}, stream FROM events WHERE position > ?${prefixFilterSql(prefixCount)} ORDER BY position LIMIT ?`;
+export const readAfterSql = (prefixCount: number, columns = `${COLUMNS}, stream`): string =>
+  `SELECT ${columns} FROM events WHERE position > ?${prefixFilterSql(prefixCount)} ORDER BY position LIMIT ?`;
 
 /** ` AND (…)`: the stream starts with one of `prefixCount` prefixes (`prefixParams`); none: ''. */
 export const prefixFilterSql = (prefixCount: number): string => {

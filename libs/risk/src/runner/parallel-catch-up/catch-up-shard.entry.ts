@@ -12,14 +12,22 @@ import {
   type ToShard,
 } from './catch-up-shard';
 
-const serve = (port: MessagePort, { settings }: CatchUpShardStart): void => {
+/** The shard's customers, `share` per message, then its decision counts. */
+const handOver = (port: MessagePort, engine: RiskEngine, share: number): FromShard => {
+  const { watches, decisions } = engine.handOver();
+  for (let from = 0; from < watches.length; from += share)
+    port.postMessage({ customers: watches.slice(from, from + share) } satisfies FromShard);
+  return { handedOver: decisions };
+};
+
+const serve = (port: MessagePort, { settings, handOverShare }: CatchUpShardStart): void => {
   // The routing engine keeps the clock and the watermark: this one only folds and assesses.
   const engine = new RiskEngine({ policy: settings.policy, reviews: settings.reviews });
   let batches = 0;
   port.on('message', (message: ToShard) => {
     let reply: FromShard;
     try {
-      if ('end' in message) reply = { handover: engine.handOver() };
+      if ('end' in message) reply = handOver(port, engine, handOverShare);
       else {
         for (const item of message.items) {
           if (item[0] === 0) {

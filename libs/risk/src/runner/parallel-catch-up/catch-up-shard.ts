@@ -1,4 +1,6 @@
-import type { RiskEngineSettings, ShardHandover } from '../../engine/risk-engine';
+import type { CustomerWatch } from '../../engine/customer-watch';
+import type { DecisionCounts } from '../../engine/engine-counts';
+import type { RiskEngineSettings } from '../../engine/risk-engine';
 
 /** Marks a thread started by `ParallelCatchUp` (the entry does nothing on any other thread). */
 export const CATCH_UP_SHARD_MARK = 'risk-engine-catch-up-shard';
@@ -7,6 +9,8 @@ export const CATCH_UP_SHARD_MARK = 'risk-engine-catch-up-shard';
 export interface CatchUpShardStart {
   readonly mark: typeof CATCH_UP_SHARD_MARK;
   readonly settings: RiskEngineSettings;
+  /** Customers per message of the hand-over at the end. */
+  readonly handOverShare: number;
 }
 
 /** A customer's fact, as the `ordinal`-th the routing engine folded. */
@@ -25,6 +29,13 @@ export type RoutedClose = readonly [kind: 1, day: number, causationId: string, m
 export type ToShard =
   { readonly items: readonly (RoutedFact | RoutedClose)[] } | { readonly end: true };
 
-/** From a shard thread: a batch done, its customers at the end, or why it stopped. */
+/**
+ * From a shard thread: a batch done; at the end its customers, a share per message (so that
+ * this thread reads one share while the shard writes the next), then its decision counts; or
+ * why it stopped.
+ */
 export type FromShard =
-  { readonly done: number } | { readonly handover: ShardHandover } | { readonly error: string };
+  | { readonly done: number }
+  | { readonly customers: readonly CustomerWatch[] }
+  | { readonly handedOver: DecisionCounts }
+  | { readonly error: string };

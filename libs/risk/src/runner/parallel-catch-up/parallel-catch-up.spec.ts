@@ -6,8 +6,13 @@ import {
   TEST_LOOP,
   WATERMARKED,
 } from '../../testing';
+import type { RecordedInput } from '../../engine/engine-input';
 import { RiskEngine } from '../../engine/risk-engine';
 import { RiskEngineLoop, type RiskLoopOptions } from '../risk-engine-loop';
+import { ParallelCatchUp } from './parallel-catch-up';
+
+const customerIdsOf = (inputs: readonly RecordedInput[]): Set<string> =>
+  new Set(inputs.map((input) => (input.data as { customerId: string }).customerId));
 
 /**
  * A restart after a crash half-way through a backlog (seven partitions, facts held behind the
@@ -15,16 +20,33 @@ import { RiskEngineLoop, type RiskLoopOptions } from '../risk-engine-loop';
  * file on its own connection, must leave the store as one thread leaves it.
  */
 describe('a restart whose catch-up is spread over threads', () => {
+  let backlog: readonly RecordedInput[] = [];
   let last = 0;
   let uninterrupted: string[] = [];
   let copy: () => { readonly file: string; readonly store: SqliteEventStore };
 
   beforeAll(async () => {
     const stored = await storedBacklog('risk-parallel-catch-up-');
-    ({ last, uninterrupted, copyWithFile: copy } = stored);
+    ({ backlog, last, uninterrupted, copyWithFile: copy } = stored);
   }, 120_000);
 
   it('writes risk events for the branch', () => expect(uninterrupted.length).toBeGreaterThan(20));
+
+  it('gets every customer back from the shard threads, three per message, as one engine holds them', async () => {
+    const alone = new RiskEngine(WATERMARKED);
+    const routing = new RiskEngine(WATERMARKED);
+    const catchUp = ParallelCatchUp.start(routing, 3, 3);
+    for (const input of backlog) {
+      alone.handle(input);
+      routing.handle(input);
+    }
+    routing.adopt(await catchUp.finish());
+    expect(routing.customers).toBe(alone.customers);
+    expect(alone.customers).toBeGreaterThan(20);
+    for (const id of customerIdsOf(backlog))
+      expect({ id, watch: routing.watchOf(id) }).toEqual({ id, watch: alone.watchOf(id) });
+    expect(routing.counts.decisions()).toEqual(alone.counts.decisions());
+  }, 60_000);
 
   it.each([2, 3])(
     'ends with the same store, on %p threads, as without a crash',
