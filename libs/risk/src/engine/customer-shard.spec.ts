@@ -1,6 +1,7 @@
 import {
   bigTransferStory,
   branchFeed,
+  customerIdsOf,
   partitioned,
   recordedFacts,
   roundRobin,
@@ -13,10 +14,6 @@ import { RiskEngine, type RiskEngineSettings } from './risk-engine';
 
 const single: RiskEngineSettings = { ...WATERMARKED, watermark: undefined };
 const watermarked = WATERMARKED;
-
-const customerIds = (inputs: readonly RecordedInput[]): string[] => [
-  ...new Set(inputs.map((r) => (r.data as { customerId: string }).customerId)),
-];
 
 /**
  * One engine handles the first `handOverAt` inputs, routing every customer to `count` shards
@@ -66,7 +63,7 @@ describe('a catch-up routed to customer shards, then handed over to one engine',
   const backlog = roundRobin(partitioned(feed, '2016-12-31T12:00:00+08:00'), () => 300);
 
   it('spreads the customers over the shards, each id always to the same one', () => {
-    const ids = customerIds(feed);
+    const ids = customerIdsOf(feed);
     const counts = new Map<number, number>();
     for (const id of ids)
       counts.set(shardOfCustomer(id, 3), (counts.get(shardOfCustomer(id, 3)) ?? 0) + 1);
@@ -89,7 +86,7 @@ describe('a catch-up routed to customer shards, then handed over to one engine',
       expect(after).toEqual(reference.outputs);
       expect(main.customers).toBe(reference.engine.customers);
       expect(main.counts).toEqual(reference.engine.counts);
-      for (const id of customerIds(inputs))
+      for (const id of customerIdsOf(inputs))
         expect(main.watchOf(id)).toEqual(reference.engine.watchOf(id));
     }
   });

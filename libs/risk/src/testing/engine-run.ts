@@ -1,6 +1,6 @@
 import type { BankFact } from '@churn/domain-facts';
 import { DEFAULT_RISK_POLICY } from '@churn/domain-risk';
-import type { RiskOutput } from '../engine/engine-input';
+import type { RecordedInput, RiskOutput } from '../engine/engine-input';
 import { RiskEngine, type RiskEngineSettings } from '../engine/risk-engine';
 import { DEFAULT_REVIEW_SCHEDULE } from '../engine/review-schedule';
 import { ingestedAppends } from './stored-feed';
@@ -14,6 +14,11 @@ export const WATERMARKED: RiskEngineSettings = {
   reviews: DEFAULT_REVIEW_SCHEDULE,
   watermark: { idleAfterRuns: 4, idleAfterInputs: 50_000, maxHeldFacts: 50_000 },
 };
+
+/** The customers of `inputs`, in the order first seen. */
+export const customerIdsOf = (inputs: readonly RecordedInput[]): string[] => [
+  ...new Set(inputs.map((input) => (input.data as { customerId: string }).customerId)),
+];
 
 /** The recorded events ingestion would store for `facts`, in feed order. */
 export const recordedFacts = (facts: readonly BankFact[]) =>

@@ -1,5 +1,6 @@
 import type { SqliteEventStore } from '@churn/event-store';
 import {
+  customerIdsOf,
   riskEventsJson,
   runWatermarked as run,
   storedBacklog,
@@ -10,9 +11,6 @@ import type { RecordedInput } from '../../engine/engine-input';
 import { RiskEngine } from '../../engine/risk-engine';
 import { RiskEngineLoop, type RiskLoopOptions } from '../risk-engine-loop';
 import { ParallelCatchUp } from './parallel-catch-up';
-
-const customerIdsOf = (inputs: readonly RecordedInput[]): Set<string> =>
-  new Set(inputs.map((input) => (input.data as { customerId: string }).customerId));
 
 /**
  * A restart after a crash half-way through a backlog (seven partitions, facts held behind the
@@ -31,6 +29,16 @@ describe('a restart whose catch-up is spread over threads', () => {
   }, 120_000);
 
   it('writes risk events for the branch', () => expect(uninterrupted.length).toBeGreaterThan(20));
+
+  /** A copy of the stored backlog, after a run that crashed at 60% of it (checkpoint past a third). */
+  const crashedAt60 = async () => {
+    const copied = copy();
+    const crashed = await run(copied.store, last, {
+      crash: { afterInputs: Math.floor(last * 0.6), appended: false },
+    });
+    expect(crashed.status.checkpoint).toBeGreaterThan(last / 3);
+    return copied;
+  };
 
   it('gets every customer back from the shard threads, three per message, as one engine holds them', async () => {
     const alone = new RiskEngine(WATERMARKED);
@@ -51,11 +59,7 @@ describe('a restart whose catch-up is spread over threads', () => {
   it.each([2, 3])(
     'ends with the same store, on %p threads, as without a crash',
     async (threads) => {
-      const { file, store } = copy();
-      const crashed = await run(store, last, {
-        crash: { afterInputs: Math.floor(last * 0.6), appended: false },
-      });
-      expect(crashed.status.checkpoint).toBeGreaterThan(last / 3);
+      const { file, store } = await crashedAt60();
       const restarted = await run(store, last, {
         storeFile: file,
         catchUpThreads: threads,
@@ -75,8 +79,7 @@ describe('a restart whose catch-up is spread over threads', () => {
   });
 
   it('stops cleanly in the middle of a re-fold on threads; the next start finishes it', async () => {
-    const { file, store } = copy();
-    await run(store, last, { crash: { afterInputs: Math.floor(last * 0.6), appended: false } });
+    const { file, store } = await crashedAt60();
     const options = { ...TEST_LOOP, ...threaded(file) };
     const loop = new RiskEngineLoop(
       store,
@@ -95,8 +98,7 @@ describe('a restart whose catch-up is spread over threads', () => {
   }, 120_000);
 
   it('crashes in the middle of a re-fold on threads; the next start finishes it', async () => {
-    const { file, store } = copy();
-    await run(store, last, { crash: { afterInputs: Math.floor(last * 0.6), appended: false } });
+    const { file, store } = await crashedAt60();
     const crashed = await run(store, last, {
       ...threaded(file),
       crash: { afterInputs: 300, appended: true },
@@ -108,8 +110,7 @@ describe('a restart whose catch-up is spread over threads', () => {
   }, 120_000);
 
   it('folds on one thread when the checkpoint is nearer than catchUpThreadsFrom', async () => {
-    const { file, store } = copy();
-    await run(store, last, { crash: { afterInputs: Math.floor(last * 0.6), appended: false } });
+    const { file, store } = await crashedAt60();
     const restarted = await run(store, last, {
       storeFile: file,
       catchUpThreads: 2,
